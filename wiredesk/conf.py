@@ -1,0 +1,32 @@
+"""Every setting Wiredesk reads from the environment, read in one place.
+
+Documented in ``docs/configuration.md``; ``tests/test_docs.py`` checks the two agree.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in TRUE_WORDS
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+HOME = Path(os.environ.get("WIREDESK_HOME") or "./var").resolve()
+DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
+SITE_NAME = os.environ.get("WIREDESK_SITE_NAME", "").strip() or "Wiredesk"
+BASE_URL = (os.environ.get("WIREDESK_BASE_URL", "").strip() or "http://127.0.0.1:8000").rstrip("/")
+TIME_ZONE = os.environ.get("WIREDESK_TIME_ZONE", "").strip() or "UTC"
+SECRET_KEY = os.environ.get("WIREDESK_SECRET_KEY", "").strip()
+DEBUG = env_bool("WIREDESK_DEBUG")
+ALLOW_PRIVATE_ADDRESSES = env_bool("WIREDESK_ALLOW_PRIVATE_ADDRESSES")
+MAX_PAYLOAD_BYTES = env_int("WIREDESK_MAX_PAYLOAD_BYTES", 64 * 1024 * 1024)

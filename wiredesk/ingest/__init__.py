@@ -1,0 +1,1 @@
+"""Ingest: retrieve → archive → detect → parse (pure) → decide (pure) → store."""

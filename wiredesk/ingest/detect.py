@@ -1,0 +1,124 @@
+"""Tell a payload's wire format from its bytes, and hand it to that format's parser.
+
+The format is read from the content — the root element and its namespace for XML, the
+shape of the object for JSON, telltale headers for the old text formats — never from a
+file name or a media type, which agencies and proxies get wrong.
+
+Formats Wiredesk does not read yet (NewsML 1.2, IPTC 7901, ANPA 1312, WordPress WXR) and
+items that are not text stories (NewsML-G2 packages, pictures, concepts) are refused with a
+plain message. Does not parse the payload itself: see ``formats/``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Final
+
+from wiredesk.ingest.exceptions import NotATextStory, ParseError, UnsupportedFormat
+from wiredesk.ingest.types import ParseResult
+
+G2_NS: Final = "http://iptc.org/std/nar/2006-10-01/"
+WXR_NS_PREFIX: Final = b"http://wordpress.org/export/"
+
+# format name → module under wiredesk.ingest.formats exposing parse(data, *, url)
+PARSERS: Final = {
+    "nitf": "nitf",
+    "newsml-g2": "newsml_g2",
+    "ninjs": "ninjs",
+    "jsonfeed": "jsonfeed",
+    "rss": "feed",
+    "atom": "feed",
+}
+
+_ROOT: Final = re.compile(
+    rb"<(?!\?|!)(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)>", re.S
+)
+_BOM: Final = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_G2_TEXT_ROOTS: Final = frozenset({"newsItem", "newsMessage"})
+_G2_OTHER_ROOTS: Final = {
+    "packageItem": "a NewsML-G2 package (a list of other items), not a text story",
+    "conceptItem": "a NewsML-G2 concept item (vocabulary), not a text story",
+    "knowledgeItem": "a NewsML-G2 knowledge item (vocabulary), not a text story",
+    "planningItem": "a NewsML-G2 planning item, not a text story",
+    "catalog": "a NewsML-G2 catalog, not a text story",
+}
+_ANPA: Final = re.compile(rb"^\s*\S{4,12}\s*\r?\n[a-z] [a-z] BC-", re.M)
+_IPTC7901: Final = re.compile(rb"^\s*[a-z]{2,4}\d{3,4} \d [a-z]{1,3} +\d+ +[a-z]{2,5} \d{3,4}", re.I)
+
+
+def _text_start(data: bytes) -> bytes:
+    for bom in _BOM:
+        if data.startswith(bom):
+            if bom == b"\xef\xbb\xbf":
+                return data[3:4096].lstrip()
+            # UTF-16: decode the head only, enough to see the root element
+            return data[:8192].decode("utf-16", errors="ignore").encode("utf-8").lstrip()
+    return data[:4096].lstrip()
+
+
+def detect_format(data: bytes) -> str:
+    """Return the format name of ``data`` (a key of ``PARSERS``) or raise a ``ParseError``."""
+    head = _text_start(data)
+    if not head:
+        raise ParseError("The payload is empty.")
+    if head[:1] in (b"{", b"["):
+        return _detect_json(head)
+    if head[:1] == b"<":
+        return _detect_xml(head, data)
+    if _ANPA.search(head[:400]):
+        raise UnsupportedFormat("Unsupported format: ANPA 1312 text wire (not read yet).")
+    if _IPTC7901.search(head[:200]):
+        raise UnsupportedFormat("Unsupported format: IPTC 7901 text wire (not read yet).")
+    raise UnsupportedFormat("Unsupported format: not XML or JSON, and not a wire format Wiredesk knows.")
+
+
+def _detect_xml(head: bytes, data: bytes) -> str:
+    # skip comments and the DOCTYPE before looking for the root element
+    cleaned = re.sub(rb"<!--.*?-->", b"", head, flags=re.S)
+    cleaned = re.sub(rb"<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", b"", cleaned, flags=re.S)
+    match = _ROOT.search(cleaned)
+    if not match:
+        raise ParseError("The payload looks like XML but has no root element.")
+    name = match.group(2).decode("ascii", "replace")
+    attributes = match.group(3)
+    if name == "nitf":
+        return "nitf"
+    if name in _G2_TEXT_ROOTS:
+        return "newsml-g2"
+    if name in _G2_OTHER_ROOTS:
+        raise NotATextStory(f"Not a text story: this is {_G2_OTHER_ROOTS[name]}.")
+    if name == "NewsML":
+        raise UnsupportedFormat("Unsupported format: NewsML 1.x (not read yet; NewsML-G2 is).")
+    if name == "rss":
+        if WXR_NS_PREFIX in attributes or WXR_NS_PREFIX in data[:65536]:
+            raise UnsupportedFormat("Unsupported format: WordPress WXR export (not read yet).")
+        return "rss"
+    if name == "RDF":
+        return "rss"
+    if name == "feed":
+        return "atom"
+    if name == "html":
+        raise UnsupportedFormat("Unsupported format: an HTML page, not a wire feed.")
+    raise UnsupportedFormat(f"Unsupported format: XML with root element <{name}>.")
+
+
+def _detect_json(head: bytes) -> str:
+    # JSON Feed names itself in "version" (jsonfeed.org/version/1.1); everything else in
+    # JSON is read as ninjs, whose parser explains what it cannot read.
+    if b"jsonfeed.org/version/" in head:
+        return "jsonfeed"
+    return "ninjs"
+
+
+def parse_payload(data: bytes, *, url: str = "") -> ParseResult:
+    """Detect the format of ``data`` and parse it; raise ``ParseError`` with a reason if not."""
+    name = detect_format(data)
+    module = importlib.import_module(f"wiredesk.ingest.formats.{PARSERS[name]}")
+    result: ParseResult = module.parse(data, url=url)
+    if not result.stories and not result.skipped:
+        raise NotATextStory(f"Not a text story: the {name} payload holds no text item.")
+    if not result.stories:
+        reasons = "; ".join(s.reason for s in result.skipped[:3])
+        raise ParseError(f"No item of this {name} payload could be read: {reasons}")
+    return result

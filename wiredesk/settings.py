@@ -1,0 +1,112 @@
+"""Django settings for Wiredesk. Values come from the environment through ``wiredesk.conf``."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+from wiredesk import conf
+
+BASE_DIR = Path(__file__).resolve().parent
+WIREDESK_HOME = conf.HOME
+WIREDESK_SITE_NAME = conf.SITE_NAME
+WIREDESK_BASE_URL = conf.BASE_URL
+WIREDESK_ALLOW_PRIVATE_ADDRESSES = conf.ALLOW_PRIVATE_ADDRESSES
+WIREDESK_MAX_PAYLOAD_BYTES = conf.MAX_PAYLOAD_BYTES
+
+
+def _secret_key() -> str:
+    """The configured key, or one kept in WIREDESK_HOME so sessions survive restarts."""
+    if conf.SECRET_KEY:
+        return conf.SECRET_KEY
+    path = WIREDESK_HOME / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        key = secrets.token_urlsafe(50)
+        WIREDESK_HOME.mkdir(parents=True, exist_ok=True)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
+
+
+SECRET_KEY = _secret_key()
+DEBUG = conf.DEBUG
+ALLOWED_HOSTS = ["*"]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "wiredesk.stories",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "wiredesk.urls"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+WSGI_APPLICATION = "wiredesk.wsgi.application"
+
+if conf.DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(conf.DATABASE_URL, conn_max_age=60)}
+else:
+    WIREDESK_HOME.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": WIREDESK_HOME / "wiredesk.sqlite3",
+            "OPTIONS": {
+                # WAL lets readers (the site) run while ingest writes; IMMEDIATE avoids
+                # "database is locked" upgrades from read to write transactions.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                    "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=20000; PRAGMA temp_store=MEMORY; "
+                    "PRAGMA mmap_size=134217728; PRAGMA cache_size=-20000"
+                ),
+            },
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+LANGUAGE_CODE = "en"
+TIME_ZONE = conf.TIME_ZONE
+USE_I18N = True
+USE_TZ = True
+STATIC_URL = "static/"
+STATIC_ROOT = WIREDESK_HOME / "static"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {"wiredesk": {"handlers": ["stderr"], "level": "WARNING"}},
+}

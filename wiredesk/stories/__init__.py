@@ -1,0 +1,1 @@
+"""Stories: agencies, sections, stories and their immutable agency versions."""

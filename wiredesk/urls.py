@@ -1,0 +1,8 @@
+"""Root URL configuration: the site, the desk, the API and Django admin."""
+
+from django.contrib import admin
+from django.urls import path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
