@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "wiredesk.stories",
+    "wiredesk.ingest",
 ]
 
 MIDDLEWARE = [
@@ -80,7 +81,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": WIREDESK_HOME / "wiredesk.sqlite3",
+            "NAME": str(WIREDESK_HOME / "wiredesk.sqlite3"),
             "OPTIONS": {
                 # WAL lets readers (the site) run while ingest writes; IMMEDIATE avoids
                 # "database is locked" upgrades from read to write transactions.

@@ -31,10 +31,9 @@ PARSERS: Final = {
     "atom": "feed",
 }
 
-_ROOT: Final = re.compile(
-    rb"<(?!\?|!)(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)>", re.S
-)
+_ROOT: Final = re.compile(rb"<(?!\?|!)(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)>", re.S)
 _BOM: Final = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_JSONFEED_VERSION: Final = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/')
 _G2_TEXT_ROOTS: Final = frozenset({"newsItem", "newsMessage"})
 _G2_OTHER_ROOTS: Final = {
     "packageItem": "a NewsML-G2 package (a list of other items), not a text story",
@@ -43,8 +42,10 @@ _G2_OTHER_ROOTS: Final = {
     "planningItem": "a NewsML-G2 planning item, not a text story",
     "catalog": "a NewsML-G2 catalog, not a text story",
 }
-_ANPA: Final = re.compile(rb"^\s*\S{4,12}\s*\r?\n[a-z] [a-z] BC-", re.M)
-_IPTC7901: Final = re.compile(rb"^\s*[a-z]{2,4}\d{3,4} \d [a-z]{1,3} +\d+ +[a-z]{2,5} \d{3,4}", re.I)
+# ANPA 1312 transmissions open with SYN SYN SOH; IPTC 7901 with SOH, the header, then STX
+# before the text (IPTC 7901 §4). Both are control characters no XML or JSON starts with.
+_ANPA_START: Final = b"\x16\x16\x01"
+_SOH, _STX = b"\x01", b"\x02"
 
 
 def _text_start(data: bytes) -> bytes:
@@ -59,6 +60,10 @@ def _text_start(data: bytes) -> bytes:
 
 def detect_format(data: bytes) -> str:
     """Return the format name of ``data`` (a key of ``PARSERS``) or raise a ``ParseError``."""
+    if data.lstrip(b"\x16").startswith(_SOH) and data.startswith(_ANPA_START[:1]):
+        raise UnsupportedFormat("Unsupported format: ANPA 1312 text wire (not read yet).")
+    if data.startswith(_SOH) and _STX in data[:400]:
+        raise UnsupportedFormat("Unsupported format: IPTC 7901 text wire (not read yet).")
     head = _text_start(data)
     if not head:
         raise ParseError("The payload is empty.")
@@ -66,10 +71,6 @@ def detect_format(data: bytes) -> str:
         return _detect_json(head)
     if head[:1] == b"<":
         return _detect_xml(head, data)
-    if _ANPA.search(head[:400]):
-        raise UnsupportedFormat("Unsupported format: ANPA 1312 text wire (not read yet).")
-    if _IPTC7901.search(head[:200]):
-        raise UnsupportedFormat("Unsupported format: IPTC 7901 text wire (not read yet).")
     raise UnsupportedFormat("Unsupported format: not XML or JSON, and not a wire format Wiredesk knows.")
 
 
@@ -106,7 +107,7 @@ def _detect_xml(head: bytes, data: bytes) -> str:
 def _detect_json(head: bytes) -> str:
     # JSON Feed names itself in "version" (jsonfeed.org/version/1.1); everything else in
     # JSON is read as ninjs, whose parser explains what it cannot read.
-    if b"jsonfeed.org/version/" in head:
+    if _JSONFEED_VERSION.search(head):
         return "jsonfeed"
     return "ninjs"
 

@@ -38,7 +38,8 @@ BODY_ATTRIBUTES: Final = {
 URL_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 
 _WHITESPACE: Final = re.compile(r"\s+")
-_TAG: Final = re.compile(r"<[^>]*>")
+# A tag starts with a letter, "/" or "!" after "<"; "a < b > c" in plain text is not one.
+_TAG: Final = re.compile(r"<[/!?]?[A-Za-z][^>]*>|<!--.*?-->", re.S)
 _BLOCK_END: Final = re.compile(r"</(p|div|h[1-6]|li|blockquote|tr|table|pre)>|<br\s*/?>", re.I)
 
 
@@ -52,6 +53,9 @@ def sanitize_body(markup: str) -> str:
         attributes={tag: set(attrs) for tag, attrs in BODY_ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer nofollow",
+        # dropped with their text, not just unwrapped: a whole HTML document's <title>
+        # or a <script> must not end up in the story
+        clean_content_tags={"script", "style", "title", "template", "noscript", "head"},
         strip_comments=True,
     )
     return cleaned.strip()

@@ -26,7 +26,9 @@ from wiredesk.ingest.exceptions import ParseError, UnsafeXML
 
 _DECLARATION: Final = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _DECLARATION_ANY: Final = re.compile(rb"^\s*<\?xml[^>]*\?>")
-_LATIN1_FAMILY: Final = frozenset({"iso-8859-1", "latin-1", "latin1", "iso8859-1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252"})
+_LATIN1_FAMILY: Final = frozenset(
+    {"iso-8859-1", "latin-1", "latin1", "iso8859-1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252"}
+)
 _BOMS: Final = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -53,10 +55,26 @@ def declared_encoding(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
+def _head_text(data: bytes) -> bytes:
+    """The first 64 KB as ASCII-compatible bytes, whatever the byte-order mark says."""
+    head = data[:65536]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
+    return head
+
+
 def _refuse_entities(data: bytes) -> None:
+    head = _head_text(data)
     # Entities can only be declared inside a DOCTYPE, so the costly check runs only then.
-    if b"<!DOCTYPE" not in data[:65536] and b"<!ENTITY" not in data:
+    if b"<!DOCTYPE" not in head and b"<!ENTITY" not in head:
         return
+    root_at = head.find(b"]>")
+    if b"<!ENTITY" in (head[:root_at] if root_at >= 0 else head):
+        # Refused even when the rest is not well-formed, so no parser ever sees it.
+        raise UnsafeXML(
+            "The XML declares entities or external references, which Wiredesk refuses "
+            "(they are how XML bombs and XXE attacks work)."
+        )
     try:
         _defused_fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:

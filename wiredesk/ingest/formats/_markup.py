@@ -11,21 +11,32 @@ import copy
 from lxml import etree
 
 
+def _namespaced(node: etree._Element) -> bool:
+    return (isinstance(node.tag, str) and "}" in node.tag) or any(str(k).startswith("{") for k in node.attrib)
+
+
 def inner_html(element: etree._Element | None) -> str:
-    """Serialize the children of ``element`` as HTML-ish text without XML namespaces."""
+    """Serialize the children of ``element`` as HTML without XML namespaces.
+
+    Namespaced tags and attributes (``xhtml:p``, ``xml:lang``) lose their prefix; HTML
+    serialization writes ``<p></p>`` rather than ``<p/>``, which an HTML parser would
+    read as an unclosed paragraph.
+    """
     if element is None:
         return ""
-    if any(isinstance(e.tag, str) and "}" in e.tag for e in element.iterdescendants()):
+    if any(_namespaced(e) for e in element.iter()):
         element = copy.deepcopy(element)
         for node in element.iter():
             if isinstance(node.tag, str) and "}" in node.tag:
                 node.tag = node.tag.rpartition("}")[2]
-            for key in [k for k in node.attrib if k.startswith("{")]:
-                value = node.attrib.pop(key)
-                node.attrib.setdefault(key.rpartition("}")[2], value)
+            for key in [str(k) for k in node.attrib if str(k).startswith("{")]:
+                value = str(node.attrib.pop(key))
+                name = key.rpartition("}")[2]
+                if name not in node.attrib:
+                    node.set(name, value)
         etree.cleanup_namespaces(element)
     parts: list[str] = [_escape(element.text or "")]
-    parts.extend(etree.tostring(child, encoding="unicode", with_tail=True) for child in element)
+    parts.extend(etree.tostring(child, encoding="unicode", method="html", with_tail=True) for child in element)
     return "".join(parts)
 
 
@@ -33,7 +44,7 @@ def text_of(element: etree._Element | None) -> str:
     """All text inside ``element`` (descendants included), or ``""``."""
     if element is None:
         return ""
-    return "".join(element.itertext())
+    return "".join(str(t) for t in element.itertext())
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,125 @@
+"""The lifecycle rules: what one incoming agency version means for its story.
+
+``decide`` looks at a ``StoryData`` and what the database holds about its story
+(``StoryForUpdate``) and returns a ``StoryUpdateIntent`` with a reason a person can read.
+The rules (design.md, "Lifecycle rules"):
+
+- a story not seen before is new — or embargoed, or killed on arrival when the agency
+  cancelled it before we had it (kept, so a late copy can never publish it);
+- a version whose content we already hold changes nothing (same payload twice);
+- a kill (pubstatus canceled or withheld) is obeyed whatever its version: agencies kill
+  stories, not versions;
+- a version older than the current one is kept but never shown over the newer one;
+- otherwise the version becomes current, flagged when it is a correction.
+
+Does not interact with the database, the clock or the network: ``now`` is passed in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any, Final
+
+from wiredesk.ingest.types import Action, StoryData, StoryForUpdate, StoryUpdateIntent, VersionKey
+
+# Fields that change without the story changing: a re-send with a new version stamp but
+# the same words is not a new version for readers (cf. reader's FeedData._hash_exclude_).
+HASH_EXCLUDE: Final = frozenset({"version", "version_created", "format", "link"})
+
+
+def content_hash(data: StoryData) -> str:
+    """A stable hash of what readers would see of ``data``; volatile fields left out."""
+    fields: dict[str, Any] = {k: v for k, v in asdict(data).items() if k not in HASH_EXCLUDE}
+    fields["signals"] = sorted(fields["signals"])
+    encoded = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def version_key(data: StoryData) -> VersionKey:
+    """The agency's version number (when it is a number) and version time of ``data``."""
+    number = int(data.version) if data.version.strip().isdigit() else None
+    return VersionKey(number=number, created=data.version_created)
+
+
+def is_newer(candidate: VersionKey, current: VersionKey) -> bool:
+    """Whether ``candidate`` should replace ``current``; arrival order breaks ties.
+
+    Version numbers decide when both have one and they differ (NewsML-G2 ``@version``
+    only grows, spec 2.x §7.3). Otherwise version times decide; without comparable
+    information the later arrival wins.
+    """
+    if candidate.number is not None and current.number is not None and candidate.number != current.number:
+        return candidate.number > current.number
+    if candidate.created is not None and current.created is not None:
+        return candidate.created >= current.created
+    return True
+
+
+def decide(data: StoryData, existing: StoryForUpdate | None, *, now: datetime) -> StoryUpdateIntent:
+    """Return what to do with ``data`` given the stored state of its story, and why."""
+    digest = content_hash(data)
+
+    def intent(action: Action, reason: str, **flags: bool) -> StoryUpdateIntent:
+        return StoryUpdateIntent(action=action, reason=reason, data=data, content_hash=digest, **flags)
+
+    if existing is None:
+        if data.is_kill:
+            return intent(
+                Action.KILLED,
+                f"agency sent pubstatus {data.pubstatus.value} for a story not seen before; "
+                "kept as killed so that no copy of it is ever published",
+                store_version=True, make_current=True, kill=True,
+            )  # fmt: skip
+        if data.embargoed is not None and data.embargoed > now:
+            return intent(
+                Action.EMBARGOED,
+                f"new story under embargo until {data.embargoed.isoformat()}",
+                store_version=True, make_current=True,
+            )  # fmt: skip
+        return intent(Action.NEW, "new story", store_version=True, make_current=True)
+
+    if digest in existing.content_hashes:
+        return intent(Action.UNCHANGED, "this version is already stored", store_version=False, make_current=False)
+
+    newer = is_newer(version_key(data), existing.current)
+    if data.is_kill:
+        if existing.killed:
+            return intent(
+                Action.UNCHANGED,
+                "kill notice for a story already killed; notice kept",
+                store_version=True, make_current=newer,
+            )  # fmt: skip
+        return intent(
+            Action.KILLED,
+            f"agency sent pubstatus {data.pubstatus.value}: story killed",
+            store_version=True, make_current=newer, kill=True,
+        )  # fmt: skip
+
+    if not newer:
+        return intent(
+            Action.STALE,
+            "older than the current version (arrived late): kept, not shown",
+            store_version=True, make_current=False,
+        )  # fmt: skip
+
+    headline_changed = data.headline != existing.headline
+    if existing.killed:
+        return intent(
+            Action.UPDATED,
+            "new version stored; the story stays killed until an editor restores it",
+            store_version=True, make_current=True, headline_changed=headline_changed,
+        )  # fmt: skip
+    if data.is_correction:
+        return intent(
+            Action.UPDATED,
+            "correction from the agency",
+            store_version=True, make_current=True, correction=True, headline_changed=headline_changed,
+        )  # fmt: skip
+    return intent(
+        Action.UPDATED,
+        "newer version from the agency",
+        store_version=True, make_current=True, headline_changed=headline_changed,
+    )  # fmt: skip

@@ -1,0 +1,269 @@
+"""Read the metadata of one NewsML-G2 item: ``itemMeta``, ``contentMeta`` and ``rightsInfo``.
+
+Helpers of ``newsml_g2``; pure. Elements are matched by local name, not by namespace:
+agencies send NewsML-G2 in the IPTC namespace ``http://iptc.org/std/nar/2006-10-01/``, but
+some (TT) send it in no namespace at all, and inline XHTML is sometimes left in the G2 one.
+
+Qualified codes are read as the specification writes them: a ``qcode`` is
+``scheme-alias:code`` and a ``uri`` ends in the code (NewsML-G2 2.35 XSD,
+``QCodeType``/``IRIType``), so ``stat:canceled`` and
+``http://cv.iptc.org/newscodes/pubstatusg2/canceled`` mean the same.
+
+Does not resolve qcodes through catalogs (no network), does not read ``partMeta``, and does
+not interpret agency-private schemes (``edStat:C``, ``update:…``): those belong to agency
+adaptors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from wiredesk.ingest.dates import parse_datetime
+from wiredesk.ingest.formats._markup import text_of
+from wiredesk.ingest.sanitize import plain_text
+from wiredesk.ingest.types import PubStatus, Signal, Subject
+from wiredesk.ingest.xmlsafe import local_name
+
+XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# IPTC NewsItem Nature NewsCodes (ninat) and the Reuters item classes (icls) that are not
+# text: the itemClass of a picture, graphic, video … item (XSD "itemClass: The nature of
+# the item, set in accordance with the structure of its content").
+NON_TEXT_CLASSES: Final = frozenset(
+    {"picture", "photo", "image", "graphic", "graphics", "video", "audio", "composite", "interactive"}
+)
+
+# IPTC Publishing Status NewsCodes (pubstatusg2); "usable" is the XSD default for pubStatus.
+_PUBSTATUS: Final = {
+    "usable": PubStatus.USABLE,
+    "withheld": PubStatus.WITHHELD,
+    "canceled": PubStatus.CANCELED,
+    "cancelled": PubStatus.CANCELED,
+}
+# IPTC Signal NewsCodes (scheme alias "sig", http://cv.iptc.org/newscodes/signal/).
+_SIGNALS: Final = {"update": Signal.UPDATE, "correction": Signal.CORRECTION}
+_SIGNAL_URI: Final = "cv.iptc.org/newscodes/signal/"
+
+
+def children(element: etree._Element | None, name: str) -> Iterator[etree._Element]:
+    """The child elements of ``element`` whose local name is ``name``, in document order."""
+    if element is None:
+        return
+    for node in element:
+        if isinstance(node.tag, str) and local_name(node) == name:
+            yield node
+
+
+def child(element: etree._Element | None, name: str) -> etree._Element | None:
+    """The first child element of ``element`` named ``name``, or ``None``."""
+    return next(children(element, name), None)
+
+
+def text(element: etree._Element | None) -> str:
+    """The plain text of ``element`` on one line (mixed content flattened), or ``""``."""
+    return plain_text(text_of(element))
+
+
+def code_of(value: str) -> str:
+    """The code part of a qcode or code URI: ``stat:canceled`` → ``canceled``."""
+    return value.strip().rstrip("/").rpartition("/")[2].rpartition(":")[2]
+
+
+def qualified(element: etree._Element | None) -> str:
+    """The ``qcode`` of a QCode-typed property, else its ``uri``, else ``""``."""
+    if element is None:
+        return ""
+    return (element.get("qcode") or element.get("uri") or "").strip()
+
+
+def item_class(item: etree._Element) -> str:
+    """The itemClass code of an item in lower case (``ninat:picture`` → ``picture``)."""
+    return code_of(qualified(child(child(item, "itemMeta"), "itemClass"))).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class G2Meta:
+    """The metadata of one item, already plain text; the body is read elsewhere."""
+
+    version: str = ""
+    headline: str = ""
+    subheadline: str = ""
+    title: str = ""
+    slugline: str = ""
+    byline: str = ""
+    dateline: str = ""
+    located: str = ""
+    abstract: str = ""
+    language: str = ""
+    urgency: int | None = None
+    pubstatus: PubStatus = PubStatus.USABLE
+    signals: frozenset[Signal] = frozenset()
+    first_created: datetime | None = None
+    version_created: datetime | None = None
+    embargoed: datetime | None = None
+    subjects: tuple[Subject, ...] = ()
+    provider: str = ""
+    ednote: str = ""
+    copyright: str = ""
+
+
+def read_meta(item: etree._Element) -> G2Meta:
+    """Read the item's metadata; missing or unreadable values stay empty.
+
+    Does not raise: a value the agency got wrong is dropped, not fatal.
+    """
+    item_meta = child(item, "itemMeta")
+    content_meta = child(item, "contentMeta")
+    headline, subheadline = _headlines(content_meta)
+    return G2Meta(
+        # XSD: newsItem/@version is a positiveInteger with default="1".
+        version=(item.get("version") or "1").strip(),
+        headline=headline,
+        subheadline=subheadline,
+        title=text(child(item_meta, "title")),
+        slugline=text(child(content_meta, "slugline")),
+        byline=", ".join(t for t in map(text, children(content_meta, "by")) if t),
+        dateline=text(child(content_meta, "dateline")),
+        located=_located(content_meta),
+        abstract=_abstract(content_meta),
+        language=_language(item, content_meta),
+        urgency=_urgency(content_meta),
+        pubstatus=_pubstatus(item_meta),
+        signals=_signals(item_meta),
+        first_created=parse_datetime(text(child(item_meta, "firstCreated"))),
+        version_created=parse_datetime(text(child(item_meta, "versionCreated"))),
+        embargoed=parse_datetime(text(child(item_meta, "embargoed"))),
+        subjects=_subjects(content_meta),
+        provider=_provider(item_meta),
+        ednote=" ".join(t for t in map(text, children(item_meta, "edNote")) if t),
+        copyright=_first_text(
+            notice for rights in children(item, "rightsInfo") for notice in children(rights, "copyrightNotice")
+        ),
+    )
+
+
+def _first_text(elements: Iterator[etree._Element]) -> str:
+    return next((t for t in map(text, elements) if t), "")
+
+
+def _headlines(content_meta: etree._Element | None) -> tuple[str, str]:
+    # contentMeta/headline may repeat, told apart by @role (IPTC Headline Role NewsCodes,
+    # "hld:main", "hld:subHeadline"; agencies also write free roles such as "subhead").
+    main: list[str] = []
+    other: list[str] = []
+    sub = ""
+    for element in children(content_meta, "headline"):
+        value = text(element)
+        if not value:
+            continue
+        role = (element.get("role") or "").lower()
+        if "sub" in code_of(role):
+            sub = sub or value
+        elif not role or "main" in role:
+            main.append(value)
+        else:
+            other.append(value)
+    candidates = main or other
+    return (candidates[0] if candidates else ""), sub
+
+
+def _abstract(content_meta: etree._Element | None) -> str:
+    # description/@role uses the IPTC Description Role NewsCodes ("drol:summary"). A
+    # "drol:caption" describes a picture — Reuters and TT send one with text items that is
+    # the slug or a truncated lead — so it is never taken as the story's abstract.
+    fallback = ""
+    for element in children(content_meta, "description"):
+        value = text(element)
+        role = (element.get("role") or "").lower()
+        if not value:
+            continue
+        if "summary" in role or "abstract" in role:
+            return value
+        if not fallback and "caption" not in role:
+            fallback = value
+    return fallback
+
+
+def _located(content_meta: etree._Element | None) -> str:
+    # located is a FlexLocationPropType: a name child, or a literal/qcode without one.
+    for element in children(content_meta, "located"):
+        value = _first_text(children(element, "name")) or plain_text(element.get("literal"))
+        if value:
+            return value
+    return ""
+
+
+def _language(item: etree._Element, content_meta: etree._Element | None) -> str:
+    for element in children(content_meta, "language"):
+        tag = (element.get("tag") or "").strip()
+        if tag:
+            return tag
+    return (item.get(XML_LANG) or "").strip()
+
+
+def _urgency(content_meta: etree._Element | None) -> int | None:
+    # XSD: urgency is an Int1to9Type; anything else is dropped.
+    value = text(child(content_meta, "urgency"))
+    if not value.isdigit():
+        return None
+    number = int(value)
+    return number if 1 <= number <= 9 else None
+
+
+def _pubstatus(item_meta: etree._Element | None) -> PubStatus:
+    code = code_of(qualified(child(item_meta, "pubStatus"))).lower()
+    return _PUBSTATUS.get(code, PubStatus.USABLE)
+
+
+def _signals(item_meta: etree._Element | None) -> frozenset[Signal]:
+    found: set[Signal] = set()
+    for element in children(item_meta, "signal"):
+        qcode = (element.get("qcode") or "").strip()
+        uri = (element.get("uri") or "").strip()
+        if qcode.lower().startswith("sig:"):
+            code = qcode[4:]
+        elif _SIGNAL_URI in uri:
+            code = code_of(uri)
+        else:
+            continue  # another scheme: agency-private, not the IPTC signal vocabulary
+        if code.lower() in _SIGNALS:
+            found.add(_SIGNALS[code.lower()])
+    return frozenset(found)
+
+
+def _provider(item_meta: etree._Element | None) -> str:
+    # provider is a FlexPartyPropType: prefer the name child, then @literal, then the code
+    # of @qcode/@uri (IPTC Provider NewsCodes, "nprov:REUTERS" → "REUTERS").
+    element = child(item_meta, "provider")
+    if element is None:
+        return ""
+    name = _first_text(children(element, "name")) or plain_text(element.get("literal"))
+    qcode = (element.get("qcode") or "").strip()
+    if name or qcode:
+        return name or code_of(qcode)
+    # a provider's web address (Listing 2, "http://www.acmenews.com/about/") names it by host
+    uri = (element.get("uri") or "").strip()
+    if "/newscodes/" in uri:
+        return code_of(uri)
+    return urlsplit(uri).hostname or code_of(uri)
+
+
+def _subjects(content_meta: etree._Element | None) -> tuple[Subject, ...]:
+    # Only direct contentMeta/subject children; a subject's "broader" ancestors are the
+    # agency's hierarchy, not extra subjects. A subject without qcode or uri (only a name)
+    # has no code to key on and is left out.
+    subjects: list[Subject] = []
+    seen: set[str] = set()
+    for element in children(content_meta, "subject"):
+        code = qualified(element)
+        if not code or code in seen:
+            continue
+        seen.add(code)
+        subjects.append(Subject(code=code, name=_first_text(children(element, "name"))))
+    return tuple(subjects)

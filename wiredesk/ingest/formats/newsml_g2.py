@@ -1,0 +1,332 @@
+"""Parse IPTC NewsML-G2 (``http://iptc.org/std/nar/2006-10-01/``) text items into stories.
+
+Reads a single ``newsItem`` or a ``newsMessage`` whose ``itemSet`` holds several items. Each
+text ``newsItem`` is one story version: its ``guid`` is the agency id, its ``itemMeta`` gives
+status, signals and times, its ``contentMeta`` the headline and the other descriptive
+metadata, and its ``contentSet`` the body (NITF or XHTML in ``inlineXML``, plain text in
+``inlineData``). Items that are not text — packages, concept and knowledge items, pictures,
+graphics, video, audio — are left out; when a payload holds nothing else it is refused with
+``NotATextStory`` naming what it was. Inside a ``newsMessage`` one news item that cannot be
+read becomes a ``SkippedItem`` and the others are still returned.
+
+Does not fetch ``remoteContent`` (parsers never touch the network), resolve catalogs,
+follow ``itemRef``s of packages, validate against the XSD, or decode encoded ``inlineData``.
+Pure: no Django, no database.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from dataclasses import dataclass
+from typing import Final
+
+from lxml import etree
+
+from wiredesk.ingest.exceptions import NotATextStory, ParseError, UnsupportedFormat
+from wiredesk.ingest.formats._g2_meta import (
+    NON_TEXT_CLASSES,
+    child,
+    children,
+    item_class,
+    qualified,
+    read_meta,
+    text,
+)
+from wiredesk.ingest.formats._markup import inner_html
+from wiredesk.ingest.sanitize import html_to_text, sanitize_body, text_to_html
+from wiredesk.ingest.types import ParseResult, PubStatus, SkippedItem, StoryData
+from wiredesk.ingest.xmlsafe import local_name, parse_xml
+
+FORMAT: Final = "newsml-g2"
+HEADLINE_WORDS: Final = 12
+
+# What a non-text item is, as (singular, plural) for the desk's messages.
+_NOUNS: Final = {
+    "packageItem": ("a package", "packages"),
+    "conceptItem": ("a concept item", "concept items"),
+    "knowledgeItem": ("a knowledge item", "knowledge items"),
+    "planningItem": ("a planning item", "planning items"),
+    "catalog": ("a catalog", "catalogs"),
+    "picture": ("a picture", "pictures"),
+    "graphic": ("a graphic", "graphics"),
+    "video": ("a video", "videos"),
+    "audio": ("an audio item", "audio items"),
+    "composite": ("a composite item", "composite items"),
+    "interactive": ("an interactive item", "interactive items"),
+    "empty": ("a news item without text content", "news items without text content"),
+}
+_CLASS_ALIASES: Final = {"photo": "picture", "image": "picture", "graphics": "graphic"}
+_MEDIA_MAJOR: Final = {"image": "picture", "video": "video", "audio": "audio"}
+_KILL_HEADLINES: Final = {
+    PubStatus.CANCELED: "Canceled by the agency",
+    PubStatus.WITHHELD: "Withheld by the agency",
+}
+
+
+class _NotTextItem(NotATextStory):
+    """A news item that is not a text story; ``kind`` is a key of ``_NOUNS``."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """What the chosen rendition gave: sanitized HTML and the fallbacks found inside it."""
+
+    html: str = ""
+    headline: str = ""
+    subheadline: str = ""
+    byline: str = ""
+    abstract: str = ""
+
+
+def parse(data: bytes, *, url: str = "") -> ParseResult:
+    """Parse a NewsML-G2 ``newsItem`` or ``newsMessage`` into its text stories.
+
+    Raises ``NotATextStory`` when the payload holds no text story, ``ParseError`` when a
+    single news item cannot be read. Does not raise for one bad item of a news message.
+    """
+    root = parse_xml(data)
+    name = local_name(root)
+    if name == "newsItem":
+        try:
+            story = story_from_item(root, url=url)
+        except _NotTextItem as exc:
+            raise NotATextStory(str(exc)) from None
+        return ParseResult(format=FORMAT, stories=(story,))
+    if name == "newsMessage":
+        return _parse_message(root, url=url)
+    if name in _NOUNS:
+        raise NotATextStory(f"Not a text story: this is {_NOUNS[name][0]} in NewsML-G2, not a news item.")
+    raise UnsupportedFormat(f"Unsupported format: <{name}> is not a NewsML-G2 newsItem or newsMessage.")
+
+
+def _parse_message(root: etree._Element, *, url: str) -> ParseResult:
+    # NewsML-G2 spec, News Message: header + itemSet, "any item from the IPTC News
+    # Architecture namespace" (XSD newsMessage/itemSet).
+    items = [node for node in children(root, "itemSet") for node in node if isinstance(node.tag, str)]
+    stories: list[StoryData] = []
+    skipped: list[SkippedItem] = []
+    others: Counter[str] = Counter()
+    for position, item in enumerate(items, start=1):  # positions count from 1, as people do
+        kind = local_name(item)
+        if kind != "newsItem":
+            others[kind] += 1
+            continue
+        try:
+            stories.append(story_from_item(item, url=url))
+        except _NotTextItem as exc:
+            others[exc.kind] += 1
+        except ParseError as exc:
+            skipped.append(SkippedItem(position=position, reason=str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one bad item never loses the others
+            skipped.append(SkippedItem(position=position, reason=f"Unreadable news item: {exc!r}"))
+    if not stories and not skipped:
+        held = f"{_describe(others)}, and no text story" if others else "no items"
+        raise NotATextStory(f"Not a text story: the NewsML-G2 news message holds {held}.")
+    return ParseResult(format=FORMAT, stories=tuple(stories), skipped=tuple(skipped))
+
+
+def _describe(counts: Counter[str]) -> str:
+    parts = []
+    for kind, count in counts.items():
+        singular, plural = _NOUNS.get(kind, (f"a <{kind}> element", f"<{kind}> elements"))
+        parts.append(singular if count == 1 else f"{count} {plural}")
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def story_from_item(item: etree._Element, *, url: str = "") -> StoryData:
+    """Turn one ``newsItem`` element into a ``StoryData``.
+
+    Raises ``NotATextStory`` for a picture, graphic, video, audio or empty item and
+    ``ParseError`` for a text item without a ``guid``. ``url`` is where the payload came
+    from; it is not the story's link. Does not fetch ``remoteContent``.
+    """
+    kind = _non_text_class(item)
+    if kind:
+        code = qualified(child(child(item, "itemMeta"), "itemClass"))
+        raise _NotTextItem(f"Not a text story: this NewsML-G2 news item is {_NOUNS[kind][0]} ({code}).", kind)
+    meta = read_meta(item)
+    body = _read_body(item, meta.headline)
+    if not body.html:
+        media = _media_kind(item)
+        if media:
+            raise _NotTextItem(
+                f"Not a text story: this NewsML-G2 news item is {_NOUNS[media][0]}, without text.", media
+            )
+        if not (meta.headline or body.headline or meta.title) and meta.pubstatus is PubStatus.USABLE:
+            raise _NotTextItem("Not a text story: this NewsML-G2 news item has no text and no headline.", "empty")
+    # XSD: newsItem/@guid is required. It is the story's id across versions (the version
+    # is @version), so it is used as given — even when an agency ends it in ":5".
+    guid = (item.get("guid") or "").strip()
+    if not guid:
+        raise ParseError("The NewsML-G2 news item has no guid, so its story cannot be identified.")
+    headline = (
+        meta.headline
+        or body.headline
+        or meta.title
+        or meta.slugline
+        or _first_words(body.html)
+        or _KILL_HEADLINES.get(meta.pubstatus, guid)
+    )
+    return StoryData(
+        agency_id=guid,
+        headline=headline,
+        body_html=body.html,
+        version=meta.version,
+        abstract=meta.abstract or body.abstract,
+        subheadline=meta.subheadline or body.subheadline,
+        slugline=meta.slugline,
+        byline=meta.byline or body.byline,
+        dateline=meta.dateline,
+        located=meta.located,
+        language=meta.language,
+        urgency=meta.urgency,
+        pubstatus=meta.pubstatus,
+        signals=meta.signals,
+        first_created=meta.first_created,
+        version_created=meta.version_created,
+        embargoed=meta.embargoed,
+        subjects=meta.subjects,
+        provider=meta.provider,
+        ednote=meta.ednote,
+        copyright=meta.copyright,
+        format=FORMAT,
+    )
+
+
+def _non_text_class(item: etree._Element) -> str:
+    code = item_class(item)
+    if code not in NON_TEXT_CLASSES:
+        return ""
+    return _CLASS_ALIASES.get(code, code)
+
+
+def _media_kind(item: etree._Element) -> str:
+    """``picture``/``video``/``audio`` when every rendition is such media, else ``""``."""
+    kinds = {
+        _MEDIA_MAJOR.get((node.get("contenttype") or "").partition("/")[0].strip().lower(), "")
+        for node in _renditions(item)
+    }
+    return kinds.pop() if len(kinds) == 1 else ""
+
+
+def _renditions(item: etree._Element) -> list[etree._Element]:
+    content_set = child(item, "contentSet")
+    return [] if content_set is None else [node for node in content_set if isinstance(node.tag, str)]
+
+
+def _first_words(body_html: str) -> str:
+    # Some agencies (STT) send text items without any headline; the desk still needs one.
+    words = html_to_text(body_html).split()
+    if len(words) <= HEADLINE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:HEADLINE_WORDS]) + "…"
+
+
+def _read_body(item: etree._Element, headline: str) -> _Body:
+    # contentSet holds alternative renditions of the same content (XSD "A set of alternate
+    # renditions of the Item content"): the first one Wiredesk can read as text wins.
+    for rendition in _renditions(item):
+        kind = local_name(rendition)
+        contenttype = (rendition.get("contenttype") or "").lower()
+        body: _Body | None = None
+        if kind == "inlineXML":
+            body = _from_inline_xml(rendition, contenttype, headline)
+        elif kind == "inlineData" and not (rendition.get("encoding") or rendition.get("encodinguri")):
+            body = _from_inline_data(rendition.text or "", contenttype)
+        # remoteContent points at the content elsewhere: parsers never fetch.
+        if body is not None and (body.html or body.headline):
+            return body
+    return _Body()
+
+
+def _from_inline_data(data: str, contenttype: str) -> _Body | None:
+    if contenttype in ("", "text/plain") or contenttype.startswith("text/plain;"):
+        return _Body(html=sanitize_body(text_to_html(data)))
+    if "html" in contenttype:
+        return _Body(html=sanitize_body(data))
+    return None
+
+
+def _from_inline_xml(rendition: etree._Element, contenttype: str, headline: str) -> _Body | None:
+    root = next((node for node in rendition if isinstance(node.tag, str)), None)
+    if root is None:
+        return None
+    name = local_name(root)
+    if name == "nitf" or (name.startswith("body") and "nitf" in contenttype):
+        return _from_nitf(root)
+    if name in ("html", "body") or "html" in contenttype:
+        return _from_xhtml(rendition, root, headline)
+    return None
+
+
+def _from_nitf(root: etree._Element) -> _Body:
+    # NITF 3.x: nitf/body/(body.head, body.content, body.end). Only the parts a G2 wrapper
+    # leaves to NITF are read here; the item metadata comes from the G2 envelope.
+    body = child(root, "body") if local_name(root) == "nitf" else root
+    content = root if local_name(root) == "body.content" else child(body, "body.content")
+    head = child(body, "body.head")
+    hedline = child(head, "hedline")
+    if hedline is None:
+        hedline = child(head, "headline")  # NITF before 3.0, still sent (AP)
+    html = ""
+    if content is not None:
+        content = copy.deepcopy(content)
+        for node in list(content.iter()):
+            name = local_name(node)
+            if name == "media":  # a picture reference: its caption alone is noise in the body
+                _drop(node)
+            elif name in ("hl1", "hl2"):
+                node.tag = "h2"
+        html = sanitize_body(inner_html(content))
+    return _Body(
+        html=html,
+        headline=text(child(hedline, "hl1")),
+        subheadline=text(child(hedline, "hl2")),
+        byline=text(child(head, "byline")),
+        abstract=text(child(head, "abstract")),
+    )
+
+
+def _from_xhtml(rendition: etree._Element, root: etree._Element, headline: str) -> _Body:
+    # XHTML (application/xhtml+xml; agencies also write text/html, xhtml/xml and
+    # application/xhtml+html): html/head/title and html/body.
+    name = local_name(root)
+    head = child(root, "head") if name == "html" else None
+    body = child(root, "body") if name == "html" else root if name == "body" else rendition
+    if body is None:
+        return _Body()
+    body = copy.deepcopy(body)
+    title = text(child(head, "title"))
+    found = ""
+    for node in list(body.iter()):
+        if not isinstance(node.tag, str) or local_name(node) != "h1":
+            continue
+        value = text(node)
+        # An h1 repeating the headline (or standing in for a missing one) is the document
+        # title: it moves out of the body. Any other h1 is a heading; the page has one h1.
+        is_title = value in (headline, title) or not (found or headline or title)
+        if value and is_title:
+            found = found or value
+            _drop(node)
+        else:
+            node.tag = "h2"
+    return _Body(html=sanitize_body(inner_html(body)), headline=title or found)
+
+
+def _drop(node: etree._Element) -> None:
+    """Remove ``node`` from its tree, keeping the text that follows it."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)

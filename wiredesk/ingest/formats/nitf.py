@@ -1,0 +1,262 @@
+"""Read an IPTC NITF 3.x document (News Industry Text Format) into one ``StoryData``.
+
+Works with and without the NITF namespace (``http://iptc.org/std/NITF/2006-10-18/``):
+elements are matched by local name. ``story_from_nitf`` takes an already parsed ``<nitf>``
+element, so the NewsML-G2 parser can reuse it for inline NITF bodies.
+
+What is read: ``head/docdata`` (doc-id, du-key, urgency, dates, management-status,
+correction, ed-msg, doc.copyright), ``head/tobject`` subject codes, ``head/title`` and the
+``anpa-keyword`` meta, ``body.head`` (hedline, byline, dateline, abstract) and
+``body.content``, cleaned into the news HTML allowlist.
+
+Does not: validate against the DTD/XSD, read ``media`` (pictures are not part of the body),
+``body.end``, ``date.expire``, ``doc.rights``, ``evloc`` or inline entity markup such as
+``<person>`` or ``<org>`` (their text is kept, the tags are dropped), nor follow
+``management-doc-idref`` to another document. Pure: no Django, database or network.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from lxml import etree
+
+from wiredesk.ingest.dates import parse_datetime
+from wiredesk.ingest.exceptions import ParseError
+from wiredesk.ingest.formats._markup import inner_html
+from wiredesk.ingest.sanitize import sanitize_body
+from wiredesk.ingest.types import ParseResult, PubStatus, Signal, StoryData, Subject
+from wiredesk.ingest.xmlsafe import local_name, parse_xml
+
+FORMAT: Final = "nitf"
+NITF_NS: Final = "http://iptc.org/std/NITF/2006-10-18/"
+_XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# docdata@management-status (NITF 3.x: usable | embargoed | withheld | canceled)
+# "embargoed" is usable once date.release has passed; "cancelled" is a common misspelling.
+_STATUS: Final = {"usable": PubStatus.USABLE, "embargoed": PubStatus.USABLE,
+                  "withheld": PubStatus.WITHHELD, "canceled": PubStatus.CANCELED,
+                  "cancelled": PubStatus.CANCELED}  # fmt: skip
+# Children whose text is a separate word or part when a mixed element becomes one line
+# (byline/byttl, dateline/location/city/state/story.date, abstract/p).
+_SPACED: Final = frozenset(
+    {"p", "br", "byttl", "location", "sublocation", "city", "state", "region", "country", "story.date"}
+)
+_NO_SPACE_AFTER: Final = re.compile(r"^[\s,.;:!?)]")
+_WHITESPACE: Final = re.compile(r"\s+")
+_CORRECTION: Final = re.compile(r"\bcorrect(?:ion|ed|s)?\b", re.I)
+# an absolute URI: at least two scheme letters, so a Windows drive ("C:\…") is not one
+_URI: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:\S+$")
+# body.content elements renamed to their HTML equivalent; the rest pass to the sanitizer,
+# which keeps the text of tags it does not know (person, org, location, money, chron …).
+_RENAME: Final = {"hl2": "h2", "bq": "blockquote", "credit": "cite"}
+_DROP: Final = frozenset({"media", "nitf-table-metadata"})  # pictures; table metadata
+_UNWRAP: Final = frozenset({"block", "nitf-table"})  # containers with no HTML meaning
+
+
+def parse(data: bytes, *, url: str = "") -> ParseResult:
+    """Parse one NITF document into a ``ParseResult`` holding exactly one story.
+
+    Raises ``ParseError`` when the XML is broken, the root is not ``<nitf>``, or the
+    document has no identifier or no headline. Does not fetch ``url``; see
+    ``story_from_nitf`` for how it is used.
+    """
+    root = parse_xml(data)
+    if local_name(root) != "nitf":
+        raise ParseError(f"Not a NITF document: the root element is <{local_name(root)}>.")
+    story = story_from_nitf(root, url=url)
+    if not story.headline:
+        raise ParseError("The NITF document has no headline (body.head/hedline/hl1 or head/title).")
+    return ParseResult(format=FORMAT, stories=(story,))
+
+
+def story_from_nitf(root: etree._Element, *, url: str = "") -> StoryData:
+    """Map a parsed ``<nitf>`` element (namespaced or not) to ``StoryData``.
+
+    The agency id is ``doc-id@id-string``, else ``du-key@key``, else ``url`` when it is
+    an absolute URI (``https://…``, ``file://…``, ``urn:…``, a NewsML-G2 guid). A bare
+    file path is not used: it changes when the file moves. Raises ``ParseError`` when no
+    id is found. Does not require a headline (inline NITF in NewsML-G2 may lack one).
+    """
+    head = _child(root, "head")
+    docdata = _child(head, "docdata")
+    body = _child(root, "body")
+    body_head = _child(body, "body.head")
+    hedline = _child(body_head, "hedline")
+    doc_id = _child(docdata, "doc-id")
+    du_key = _child(docdata, "du-key")
+    copyright_el = _child(docdata, "doc.copyright")
+
+    agency_id = _attr(doc_id, "id-string") or _attr(du_key, "key") or _uri(url)
+    if not agency_id:
+        raise ParseError(
+            "The NITF document has no doc-id (head/docdata/doc-id@id-string) and no du-key, "
+            "so Wiredesk cannot tell which story it is."
+        )
+
+    # date.issue: when the document was sent; date.release: when it may be published.
+    issued = parse_datetime(_attr(_child(docdata, "date.issue"), "norm"))
+    released = parse_datetime(_attr(_child(docdata, "date.release"), "norm"))
+    status_word = _attr(docdata, "management-status").lower()
+    embargoed = released if status_word == "embargoed" else None
+
+    headline = _plain(_child(hedline, "hl1")) or _plain(_child(head, "title"))
+    subheadline = _plain(_child(hedline, "hl2"))
+    dateline_el = _child(body_head, "dateline")
+    dateline = _plain(dateline_el)
+    ednote, signals = _ednote_and_signals(docdata)
+    holder, year = _attr(copyright_el, "holder"), _attr(copyright_el, "year")
+
+    return StoryData(
+        agency_id=agency_id,
+        headline=headline,
+        body_html=_body_html(_child(body, "body.content")),
+        version=_attr(du_key, "version"),
+        abstract=_plain(_child(body_head, "abstract")),
+        subheadline="" if subheadline == headline else subheadline,
+        slugline=_meta(head, "anpa-keyword"),
+        byline=_plain(_child(body_head, "byline")),
+        dateline=dateline,
+        located=_located(dateline_el, dateline),
+        language=_language(root, body),
+        urgency=_urgency(_attr(_child(docdata, "urgency"), "ed-urg")),
+        pubstatus=_STATUS.get(status_word, PubStatus.USABLE),
+        signals=signals,
+        first_created=issued,
+        # an embargoed version was made when issued; its release time is the embargo
+        version_created=issued if embargoed else (released or issued),
+        embargoed=embargoed,
+        subjects=tuple(_subjects(head)),
+        provider=holder or _attr(doc_id, "regsrc"),
+        ednote=ednote,
+        copyright=" ".join(p for p in ("©", year, holder) if p) if holder else "",
+        format=FORMAT,
+    )
+
+
+def _children(parent: etree._Element | None, name: str) -> Iterator[etree._Element]:
+    if parent is not None:
+        yield from (c for c in parent if local_name(c) == name)
+
+
+def _child(parent: etree._Element | None, name: str) -> etree._Element | None:
+    return next(_children(parent, name), None)
+
+
+def _uri(url: str) -> str:
+    return url.strip() if _URI.match(url.strip()) else ""
+
+
+def _attr(element: etree._Element | None, name: str) -> str:
+    return "" if element is None else str(element.get(name) or "").strip()
+
+
+def _plain(element: etree._Element | None) -> str:
+    """One line of text; parts such as byttl or city are kept apart by a space."""
+    if element is None:
+        return ""
+    parts: list[str] = []
+    _collect(element, parts)
+    return _WHITESPACE.sub(" ", "".join(parts)).strip()
+
+
+def _collect(element: etree._Element, parts: list[str]) -> None:
+    parts.append(element.text or "")
+    for child in element:
+        spaced = local_name(child) in _SPACED
+        parts.append(" " if spaced else "")
+        _collect(child, parts)
+        tail = child.tail or ""
+        parts.append(" " if spaced and tail and not _NO_SPACE_AFTER.match(tail) else "")
+        parts.append(tail)
+
+
+def _meta(head: etree._Element | None, name: str) -> str:
+    # head/meta@name/@content: agency extensions such as AAP's and AP's ANPA fields
+    for meta in _children(head, "meta"):
+        if _attr(meta, "name").lower() == name:
+            return _WHITESPACE.sub(" ", _attr(meta, "content"))
+    return ""
+
+
+def _located(dateline: etree._Element | None, text: str) -> str:
+    # dateline/location/city is the NITF place element; a plain dateline ("LONDON, May 3")
+    # names the place before its first comma.
+    location = _child(dateline, "location")
+    return _plain(_child(location, "city")) or _plain(location) or text.partition(",")[0].strip()
+
+
+def _language(root: etree._Element, body: etree._Element | None) -> str:
+    # nitf@xml:lang, nitf@baselang (NITF 3.x), then body / body.content language attributes
+    for element in (root, body, _child(body, "body.content")):
+        for key in (_XML_LANG, "baselang", "lang"):
+            value = _attr(element, key)
+            if value:
+                return value
+    return ""
+
+
+def _urgency(value: str) -> int | None:
+    # docdata/urgency@ed-urg: 1 (most urgent) to 9
+    return int(value) if value.isdigit() and 1 <= int(value) <= 9 else None
+
+
+def _ednote_and_signals(docdata: etree._Element | None) -> tuple[str, frozenset[Signal]]:
+    notes = [_attr(msg, "info") for msg in _children(docdata, "ed-msg")]
+    signals: set[Signal] = set()
+    correction = _child(docdata, "correction")  # NITF 3.x docdata/correction@info
+    if correction is not None:
+        signals.add(Signal.CORRECTION)
+        notes.append(_attr(correction, "info"))
+    if any(_CORRECTION.search(note) for note in notes):
+        signals.add(Signal.CORRECTION)
+    unique = dict.fromkeys(_WHITESPACE.sub(" ", n) for n in notes if n)
+    return " ".join(unique), frozenset(signals)
+
+
+def _subjects(head: etree._Element | None) -> Iterator[Subject]:
+    # tobject/tobject.subject@tobject.subject.refnum: IPTC Subject Codes (8 digits). The
+    # label is the one of the code's level: type (NN000000), matter (NNNNN000), detail.
+    seen: set[str] = set()
+    for tobject in _children(head, "tobject"):
+        for subject in _children(tobject, "tobject.subject"):
+            refnum = _attr(subject, "tobject.subject.refnum")
+            if not refnum or refnum in seen:
+                continue
+            seen.add(refnum)
+            labels = {k: _attr(subject, f"tobject.subject.{k}") for k in ("type", "matter", "detail")}
+            level = "type" if refnum.endswith("000000") else "matter" if refnum.endswith("000") else "detail"
+            name = labels[level] or labels["detail"] or labels["matter"] or labels["type"]
+            yield Subject(code=f"subj:{refnum}", name=name)
+
+
+def _body_html(content: etree._Element | None) -> str:
+    """``body.content`` as sanitized HTML; ``block`` unwrapped, ``hl2`` as ``h2``, no media."""
+    if content is None:
+        return ""
+    content = copy.deepcopy(content)
+    # "{*}" matches the name with any namespace or none (lxml)
+    etree.strip_elements(content, *(f"{{*}}{n}" for n in _DROP), with_tail=False)
+    etree.strip_tags(content, *(f"{{*}}{n}" for n in _UNWRAP))
+    for element in list(content.iter("{*}*")):
+        name = local_name(element)
+        if name == "p" and not len(element) and not (element.text or "").strip():
+            _remove(element)  # an empty <p/> would be read by HTML as an unclosed <p>
+        elif name in _RENAME:
+            element.tag = _RENAME[name]
+        if _XML_LANG in element.attrib:
+            element.set("lang", str(element.attrib.pop(_XML_LANG)))
+    return sanitize_body(inner_html(content))
+
+
+def _remove(element: etree._Element) -> None:
+    parent, previous, tail = element.getparent(), element.getprevious(), element.tail or ""
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    elif parent is not None:
+        parent.text = (parent.text or "") + tail
+    if parent is not None:
+        parent.remove(element)

@@ -1,0 +1,27 @@
+"""``wiredesk export --format ninjs [--all-versions]``: one ninjs 3.1 object per line."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from wiredesk.stories.models import Story
+from wiredesk.stories.ninjs import story_object
+
+
+class Command(BaseCommand):
+    help = "Export every story's current state as ninjs 3.1 JSON lines."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--format", choices=["ninjs"], default="ninjs")
+        parser.add_argument("--all-versions", action="store_true", help="Attach every agency version.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        stories = Story.objects.select_related("agency", "current_version", "section").order_by("pk")
+        if options["all_versions"]:
+            stories = stories.prefetch_related("versions")
+        for story in stories.iterator(chunk_size=500):
+            line = json.dumps(story_object(story, all_versions=options["all_versions"]), ensure_ascii=False)
+            self.stdout.write(line)

@@ -1,0 +1,5 @@
+"""RSS 2.0 whose DOCTYPE declares an external entity (XXE): refused before feedparser runs."""
+
+from wiredesk.ingest.exceptions import UnsafeXML
+
+error = (UnsafeXML, "declares entities or external references")

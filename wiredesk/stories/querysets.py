@@ -1,0 +1,34 @@
+"""Which stories readers, feeds and the desk may see; the rules live here, not in views."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from wiredesk.stories.models import Story  # noqa: F401
+
+
+class StoryQuerySet(models.QuerySet["Story"]):
+    def public(self) -> StoryQuerySet:
+        """Stories readers may see now: published, not killed, past any embargo.
+
+        The embargo is enforced here, at read time, so a story appears by itself the moment
+        its embargo ends without any background job.
+        """
+        now = timezone.now()
+        return self.filter(
+            Q(embargoed_until__isnull=True) | Q(embargoed_until__lte=now),
+            status="published",
+            current_version__isnull=False,
+        )
+
+    def killed(self) -> StoryQuerySet:
+        return self.filter(status="killed")
+
+    def by_wire_id(self, wire_id: str, agency: str | None = None) -> StoryQuerySet:
+        stories = self.filter(wire_id=wire_id)
+        return stories.filter(agency__slug=agency) if agency else stories
