@@ -60,24 +60,75 @@ PLACES: Final = (
 )  # fmt: skip
 
 FIRST_NAMES: Final = (
-    "Amina", "Rahul", "Leila", "Tomasz", "Grace", "Farid", "Sofia", "Kwame", "Mei", "Daniel",
-    "Priya", "Omar", "Ingrid", "Tariq", "Lucia", "Samuel", "Noor", "Jonas", "Aisha", "Mateo",
+    "Amina",
+    "Rahul",
+    "Leila",
+    "Tomasz",
+    "Grace",
+    "Farid",
+    "Sofia",
+    "Kwame",
+    "Mei",
+    "Daniel",
+    "Priya",
+    "Omar",
+    "Ingrid",
+    "Tariq",
+    "Lucia",
+    "Samuel",
+    "Noor",
+    "Jonas",
+    "Aisha",
+    "Mateo",
 )
 LAST_NAMES: Final = (
-    "Okafor", "Mehta", "Haddad", "Nowak", "Wanjiru", "Karimi", "Alves", "Mensah", "Tanaka",
-    "Fischer", "Iyer", "Saleh", "Lindqvist", "Qureshi", "Moreno", "Adeyemi", "Rahimi", "Becker",
+    "Okafor",
+    "Mehta",
+    "Haddad",
+    "Nowak",
+    "Wanjiru",
+    "Karimi",
+    "Alves",
+    "Mensah",
+    "Tanaka",
+    "Fischer",
+    "Iyer",
+    "Saleh",
+    "Lindqvist",
+    "Qureshi",
+    "Moreno",
+    "Adeyemi",
+    "Rahimi",
+    "Becker",
 )
 ISSUES: Final = (
-    "water supply", "rural roads", "public sector pay", "electoral rules", "fuel subsidies",
-    "housing costs", "school meals", "border trade", "pension reform", "local elections",
+    "water supply",
+    "rural roads",
+    "public sector pay",
+    "electoral rules",
+    "fuel subsidies",
+    "housing costs",
+    "school meals",
+    "border trade",
+    "pension reform",
+    "local elections",
 )
 FIRMS: Final = (
-    "a regional investment bank", "a brokerage in the capital", "a research institute",
-    "a credit rating firm", "an asset manager",
+    "a regional investment bank",
+    "a brokerage in the capital",
+    "a research institute",
+    "a credit rating firm",
+    "an asset manager",
 )
 TEAMS: Final = (
-    "City Rovers", "Harbour United", "Northern Stars", "Riverside Athletic", "Capital Lions",
-    "Eastern Falcons", "Highland Rangers", "Coastal Sharks",
+    "City Rovers",
+    "Harbour United",
+    "Northern Stars",
+    "Riverside Athletic",
+    "Capital Lions",
+    "Eastern Falcons",
+    "Highland Rangers",
+    "Coastal Sharks",
 )
 WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS: Final = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -103,7 +154,7 @@ HEADLINES: Final = {
     "economy": (
         "{country} central bank holds rates at {rate}% as inflation eases slowly",
         "Exporters in {city} count the cost of higher shipping rates",
-        "{country} growth forecast trimmed to {pct}% on weak farm output",
+        "{country} growth forecast trimmed to {growth}% on weak farm output",
         "Shares in {city} close higher after upbeat factory data",
     ),
     "sport": (
@@ -147,8 +198,8 @@ PARAGRAPHS: Final = {
     "politics": (
         "{country}'s parliament on {weekday} approved a package of measures on {issue}, ending weeks of "
         "debate that had divided the governing coalition.",
-        "Lawmakers voted {n}{m} to {m} in favour of the bill, which now goes to the upper house for review.",
-        "\"We have listened to people in every province,\" {person}, a senior member of the ruling party, "
+        "Lawmakers passed the bill by a margin of {m} votes, and it now goes to the upper house for review.",
+        '"We have listened to people in every province," {person}, a senior member of the ruling party, '
         "told reporters in {city}.",
         "Opposition leaders said the measures did not go far enough and promised to challenge parts of the "
         "law in court.",
@@ -164,12 +215,12 @@ PARAGRAPHS: Final = {
         "of delays at the port.",
         "{person}, an economist at {firm}, said the bank was likely to wait for more data before moving.",
         "The local currency was little changed against the dollar, and shares in {city} closed up {pct} percent.",
-        "The finance ministry forecasts growth of {rate} percent this year, helped by farm output and tourism.",
+        "The finance ministry forecasts growth of {growth} percent this year, helped by farm output and tourism.",
     ),
     "sport": (
         "{team} beat {rival} {score} in {city} on {weekday} to move {n} points clear at the top of the table.",
         "{person} scored twice in the second half after a goalless opening period on a heavy pitch.",
-        "\"The players showed great character today,\" {team}'s coach told reporters after the match.",
+        '"The players showed great character today," {team}\'s coach told reporters after the match.',
         "A crowd of about {crowd} watched the game, the largest attendance at the stadium this season.",
         "{rival}, who had not lost at home since {month}, face a difficult run of fixtures.",
         "The two sides meet again in the cup semi-final next month.",
@@ -177,8 +228,7 @@ PARAGRAPHS: Final = {
     "weather": (
         "Heavy rain and strong winds swept across {country} on {weekday}, flooding roads in {city} and "
         "cutting power to thousands of homes.",
-        "The national weather service said up to {mm} millimetres of rain had fallen in some areas within "
-        "{n} hours.",
+        "The national weather service said up to {mm} millimetres of rain had fallen in some areas within {n} hours.",
         "Emergency teams were clearing fallen trees and pumping water from underpasses, the city authority said.",
         "Schools in low-lying districts were closed as a precaution, and flights at the main airport were delayed.",
         "Forecasters said conditions would ease by the weekend but warned of landslides in hilly areas.",
@@ -202,7 +252,7 @@ PARAGRAPHS: Final = {
         "Field trials on {n} farms found that the sensor gave a correct warning in most cases.",
         "The team plans to share the design openly so that local workshops can build it.",
         "Agricultural officials in {country} said they would study the results before any wider use.",
-        "The work was funded by a national research council and took {n} years.",
+        "The work was funded by a national research council and took three years.",
     ),
 }
 
@@ -212,7 +262,7 @@ GENERAL: Final = (
     "The figures could not be independently verified.",
     "Local television showed images of the scene in {city} throughout the afternoon.",
     "{person}, a resident of {city}, said people were waiting to see what happens next.",
-    "The ministry said it would publish a full report within {n} weeks.",
+    "The ministry said it would publish a full report within a month.",
     "Further updates are expected as more information becomes available.",
 )
 
@@ -233,48 +283,66 @@ FOREIGN: Final = {
         (("Karachi", "کراچی"), ("Lahore", "لاہور"), ("Islamabad", "اسلام آباد")),
         "",
         {
-            "weather": ("شہر میں شدید بارش، نظام زندگی متاثر", (
-                "محکمہ موسمیات کے مطابق آئندہ دو روز تک بارش کا سلسلہ جاری رہنے کا امکان ہے۔",
-                "شہری انتظامیہ نے نشیبی علاقوں سے پانی نکالنے کا کام شروع کر دیا ہے۔",
-                "کئی سڑکوں پر ٹریفک گھنٹوں جام رہی اور بعض علاقوں میں بجلی معطل رہی۔",
-                "حکام نے شہریوں سے غیر ضروری سفر سے گریز کرنے کی اپیل کی ہے۔",
-            )),
-            "economy": ("مہنگائی میں کمی کے آثار، ماہرین پر امید", (
-                "ماہرین کا کہنا ہے کہ مہنگائی میں کمی کے آثار نظر آ رہے ہیں۔",
-                "مرکزی بینک نے شرح سود میں کوئی تبدیلی نہیں کی۔",
-                "تاجروں کا کہنا ہے کہ کاروبار آہستہ آہستہ بحال ہو رہا ہے۔",
-                "حکومت نے چھوٹے کاروبار کے لیے نئے قرضوں کا اعلان کیا ہے۔",
-            )),
-            "sport": ("قومی ٹیم نے سیریز کا پہلا میچ جیت لیا", (
-                "کرکٹ ٹیم نے سیریز کا پہلا میچ پانچ وکٹوں سے جیت لیا۔",
-                "کپتان نے کہا کہ کھلاڑیوں نے بہترین کارکردگی کا مظاہرہ کیا۔",
-                "اسٹیڈیم میں ہزاروں شائقین موجود تھے۔",
-                "سیریز کا دوسرا میچ اتوار کو کھیلا جائے گا۔",
-            )),
+            "weather": (
+                "شہر میں شدید بارش، نظام زندگی متاثر",
+                (
+                    "محکمہ موسمیات کے مطابق آئندہ دو روز تک بارش کا سلسلہ جاری رہنے کا امکان ہے۔",
+                    "شہری انتظامیہ نے نشیبی علاقوں سے پانی نکالنے کا کام شروع کر دیا ہے۔",
+                    "کئی سڑکوں پر ٹریفک گھنٹوں جام رہی اور بعض علاقوں میں بجلی معطل رہی۔",
+                    "حکام نے شہریوں سے غیر ضروری سفر سے گریز کرنے کی اپیل کی ہے۔",
+                ),
+            ),
+            "economy": (
+                "مہنگائی میں کمی کے آثار، ماہرین پر امید",
+                (
+                    "ماہرین کا کہنا ہے کہ مہنگائی میں کمی کے آثار نظر آ رہے ہیں۔",
+                    "مرکزی بینک نے شرح سود میں کوئی تبدیلی نہیں کی۔",
+                    "تاجروں کا کہنا ہے کہ کاروبار آہستہ آہستہ بحال ہو رہا ہے۔",
+                    "حکومت نے چھوٹے کاروبار کے لیے نئے قرضوں کا اعلان کیا ہے۔",
+                ),
+            ),
+            "sport": (
+                "قومی ٹیم نے سیریز کا پہلا میچ جیت لیا",
+                (
+                    "کرکٹ ٹیم نے سیریز کا پہلا میچ پانچ وکٹوں سے جیت لیا۔",
+                    "کپتان نے کہا کہ کھلاڑیوں نے بہترین کارکردگی کا مظاہرہ کیا۔",
+                    "اسٹیڈیم میں ہزاروں شائقین موجود تھے۔",
+                    "سیریز کا دوسرا میچ اتوار کو کھیلا جائے گا۔",
+                ),
+            ),
         },
     ),
     "ar": (
         (("Baghdad", "بغداد"), ("Beirut", "بيروت"), ("Amman", "عمّان")),
         "ديمو",
         {
-            "weather": ("أمطار غزيرة تعطل حركة المرور في المدينة", (
-                "قالت السلطات المحلية إن فرق الطوارئ تعمل على فتح الطرق المغلقة.",
-                "وتوقعت هيئة الأرصاد الجوية استمرار الأحوال الجوية غير المستقرة حتى نهاية الأسبوع.",
-                "وأغلقت المدارس في بعض الأحياء المنخفضة كإجراء احترازي.",
-                "ودعت الجهات المختصة المواطنين إلى تجنب السفر غير الضروري.",
-            )),
-            "economy": ("الحكومة تعلن خطة لدعم الشركات الصغيرة", (
-                "أعلنت وزارة الاقتصاد عن خطة جديدة لدعم الشركات الصغيرة.",
-                "وقال مسؤولون إن الخطة تشمل قروضا ميسرة وتخفيضات ضريبية.",
-                "ورحبت غرفة التجارة بالخطة ووصفتها بأنها خطوة مهمة.",
-                "ومن المتوقع أن تبدأ المرحلة الأولى الشهر المقبل.",
-            )),
-            "sport": ("المنتخب الوطني يفوز في مباراة ودية", (
-                "فاز المنتخب الوطني على منافسه بهدفين مقابل هدف واحد.",
-                "وسجل المهاجم الهدف الثاني في الدقائق الأخيرة من المباراة.",
-                "وقال المدرب إن الفريق أظهر روحا قتالية عالية.",
-                "ويستعد المنتخب لخوض مباراته التالية الأسبوع المقبل.",
-            )),
+            "weather": (
+                "أمطار غزيرة تعطل حركة المرور في المدينة",
+                (
+                    "قالت السلطات المحلية إن فرق الطوارئ تعمل على فتح الطرق المغلقة.",
+                    "وتوقعت هيئة الأرصاد الجوية استمرار الأحوال الجوية غير المستقرة حتى نهاية الأسبوع.",
+                    "وأغلقت المدارس في بعض الأحياء المنخفضة كإجراء احترازي.",
+                    "ودعت الجهات المختصة المواطنين إلى تجنب السفر غير الضروري.",
+                ),
+            ),
+            "economy": (
+                "الحكومة تعلن خطة لدعم الشركات الصغيرة",
+                (
+                    "أعلنت وزارة الاقتصاد عن خطة جديدة لدعم الشركات الصغيرة.",
+                    "وقال مسؤولون إن الخطة تشمل قروضا ميسرة وتخفيضات ضريبية.",
+                    "ورحبت غرفة التجارة بالخطة ووصفتها بأنها خطوة مهمة.",
+                    "ومن المتوقع أن تبدأ المرحلة الأولى الشهر المقبل.",
+                ),
+            ),
+            "sport": (
+                "المنتخب الوطني يفوز في مباراة ودية",
+                (
+                    "فاز المنتخب الوطني على منافسه بهدفين مقابل هدف واحد.",
+                    "وسجل المهاجم الهدف الثاني في الدقائق الأخيرة من المباراة.",
+                    "وقال المدرب إن الفريق أظهر روحا قتالية عالية.",
+                    "ويستعد المنتخب لخوض مباراته التالية الأسبوع المقبل.",
+                ),
+            ),
         },
     ),
 }

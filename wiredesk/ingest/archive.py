@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections.abc import Sequence
 
 from wiredesk.stories.models import Agency, RawPayload
 
@@ -28,6 +29,44 @@ def archive_payload(data: bytes, *, origin: str = "", agency: Agency | None = No
     )
     payload.save(force_insert=True)
     return payload
+
+
+def archive_many(items: Sequence[tuple[bytes, str, str]], *, agency: Agency | None = None) -> list[RawPayload]:
+    """Archive ``(data, origin, error)`` items with their outcome; one row per item, in order.
+
+    Two queries however many items: one look-up of the bytes already archived, one insert
+    of the new ones. Meant to run in the transaction that also stores the items' stories, so
+    the outcome is known when the row is written: quarantined with ``error``, or ok. A row
+    already archived whose outcome differs is updated (re-processing fixes or quarantines it).
+    """
+    digests = [hashlib.sha256(data).hexdigest() for data, _, _ in items]
+    found = {p.sha256: p for p in RawPayload.objects.filter(sha256__in=set(digests)).defer("content")}
+    new: dict[str, RawPayload] = {}
+    for digest, (data, origin, error) in zip(digests, items, strict=True):
+        if digest in found:
+            _set_outcome(found[digest], error)
+        elif digest not in new:
+            new[digest] = RawPayload(
+                sha256=digest,
+                content=zlib.compress(data, 1),
+                size=len(data),
+                origin=origin[:1000],
+                agency=agency,
+                outcome=RawPayload.Outcome.QUARANTINED if error else RawPayload.Outcome.OK,
+                error=error,
+            )
+    RawPayload.objects.bulk_create(new.values())
+    found.update(new)
+    return [found[digest] for digest in digests]
+
+
+def _set_outcome(payload: RawPayload, error: str) -> None:
+    if error:
+        if (payload.outcome, payload.error, payload.format) != (RawPayload.Outcome.QUARANTINED, error, ""):
+            quarantine(payload, error)
+    elif payload.outcome != RawPayload.Outcome.OK:
+        RawPayload.objects.filter(pk=payload.pk).update(outcome=RawPayload.Outcome.OK, error="")
+        payload.outcome, payload.error = RawPayload.Outcome.OK, ""
 
 
 def payload_bytes(payload: RawPayload) -> bytes:

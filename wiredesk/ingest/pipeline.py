@@ -1,20 +1,22 @@
-"""Orchestrates one payload through archive → detect/parse → decide → store.
+"""Orchestrates payloads through detect/parse → archive → decide → store.
 
 The pipeline does not care how bytes were retrieved (``retrieve.py``), how they are parsed
 (``formats/``), what the rules are (``decide.py``) or how rows are written (``store.py``).
-Every payload is archived first; one that cannot be read is quarantined with its error and
-the pipeline goes on with the next.
+Payloads are parsed (pure) and then archived, decided and stored in batches, one
+transaction each; every payload is archived, and one that cannot be read is quarantined
+with its error while the pipeline goes on with the others.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.conf import settings
-from django.db import IntegrityError
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from wiredesk.ingest import archive, store
@@ -66,6 +68,27 @@ class PayloadOutcome:
         return lines
 
 
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """One payload after the pure steps: its parse result, or why it cannot be read.
+
+    ``data`` is ``None`` when the payload is not even archived (over the size limit).
+    ``stories`` are grouped by agency (first seen first), the order outcomes are reported in.
+    """
+
+    origin: str
+    data: bytes | None
+    error: str = ""
+    format: str = ""
+    skipped: tuple[SkippedItem, ...] = ()
+    stories: tuple[tuple[Agency, StoryData], ...] = ()
+
+    def outcome(self, payload_id: int | None = None) -> PayloadOutcome:
+        return PayloadOutcome(
+            origin=self.origin, payload_id=payload_id, format=self.format, skipped=self.skipped, error=self.error
+        )
+
+
 class Pipeline:
     """Ingest payloads for one desk context: an optional agency, section and hold flag."""
 
@@ -85,31 +108,96 @@ class Pipeline:
 
     def ingest(self, data: bytes, *, origin: str = "") -> PayloadOutcome:
         """Archive, parse, decide and store one payload; never raises for bad input."""
-        outcome = PayloadOutcome(origin=origin)
+        return next(self.ingest_many([(origin, data)]))
+
+    def ingest_many(self, items: Iterable[tuple[str, bytes]], *, batch_size: int = 200) -> Iterator[PayloadOutcome]:
+        """Ingest ``(origin, data)`` pairs; yield one outcome per pair, in input order.
+
+        Payloads are parsed first (pure), then each batch of ``batch_size`` is archived,
+        decided and stored in one transaction with a fixed number of queries, versions of
+        one story in different payloads of the batch deciding in input order. When that
+        transaction fails (a concurrent writer stored the same story meanwhile, …), the
+        batch's payloads are stored one by one instead, so one payload's trouble never
+        loses the others. Outcomes of a batch are yielded once the batch is stored.
+        """
+        for batch in itertools.batched(items, max(1, batch_size)):
+            parsed = [self._parse(origin, data) for origin, data in batch]
+            try:
+                outcomes = self._store_batch(parsed)
+            except DatabaseError:
+                log.warning("storing a batch of %d payloads failed; storing them one by one", len(parsed), exc_info=True)
+                outcomes = [self._ingest_one(p) for p in parsed]
+            yield from outcomes
+
+    def _parse(self, origin: str, data: bytes) -> _Parsed:
+        """The pure steps for one payload (plus resolving its agencies, outside any batch)."""
         limit = settings.WIREDESK_MAX_PAYLOAD_BYTES
         if len(data) > limit:
             error = PayloadTooLarge(
                 f"The payload is {len(data) / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit "
                 "(WIREDESK_MAX_PAYLOAD_BYTES)."
             )
-            outcome.error = str(error)
-            return outcome
-        payload = archive.archive_payload(data, origin=origin, agency=self.agency)
-        outcome.payload_id = payload.pk
+            return _Parsed(origin=origin, data=None, error=str(error))
         try:
             result = parse_payload(data, url=origin)
         except ParseError as exc:
-            archive.quarantine(payload, str(exc))
-            outcome.error = str(exc)
-            log.info("quarantined %s: %s", origin, exc)
-            return outcome
-        outcome.format, outcome.skipped = result.format, result.skipped
-        by_agency: dict[int, tuple[Agency, list[StoryData]]] = {}
+            return _Parsed(origin=origin, data=data, error=str(exc))
+        by_agency: dict[int, list[tuple[Agency, StoryData]]] = {}
         for story in result.stories:
             agency = self.agency or self.agencies.resolve(story.provider, origin=origin)
-            by_agency.setdefault(agency.pk, (agency, []))[1].append(story)
-        for agency, stories in by_agency.values():
-            outcome.stories.extend(self._store(agency, stories, payload))
+            by_agency.setdefault(agency.pk, []).append((agency, story))
+        stories = tuple(pair for group in by_agency.values() for pair in group)
+        return _Parsed(origin=origin, data=data, format=result.format, skipped=result.skipped, stories=stories)
+
+    def _store_batch(self, batch: list[_Parsed]) -> list[PayloadOutcome]:
+        """Archive, decide and store ``batch`` in one transaction; an outcome per payload."""
+        archived = [p for p in batch if p.data is not None]
+        with transaction.atomic():
+            payloads = archive.archive_many([(p.data or b"", p.origin, p.error) for p in archived], agency=self.agency)
+            payload_of = {id(p): payload for p, payload in zip(archived, payloads, strict=True)}
+            now = self.clock()
+            stories, states = store.load_stories({(a.pk, s.agency_id) for p in batch for a, s in p.stories})
+            entries = []
+            for parsed in batch:
+                for agency, data in parsed.stories:
+                    key = (agency.pk, data.agency_id)
+                    intent = decide(data, states.get(key), now=now)
+                    states[key] = _advance(states.get(key), intent)
+                    entries.append(store.Entry(agency, intent, payload_of[id(parsed)]))
+            store.write(entries, stories, now=now, section=self.section, hold=self.hold)
+        outcomes, position = [], 0
+        for parsed in batch:
+            payload = payload_of.get(id(parsed))
+            outcome = parsed.outcome(payload.pk if payload is not None else None)
+            if parsed.error:
+                log.info("quarantined %s: %s", parsed.origin, parsed.error)
+            for entry in entries[position : position + len(parsed.stories)]:
+                story = stories.get(entry.key)
+                outcome.stories.append(_story_outcome(entry.agency, entry.intent, story.pk if story else None))
+            position += len(parsed.stories)
+            outcomes.append(outcome)
+        return outcomes
+
+    def _ingest_one(self, parsed: _Parsed) -> PayloadOutcome:
+        """The per-payload path: archive, then store each agency's stories in its own transaction."""
+        if parsed.data is None:
+            return parsed.outcome()
+        try:
+            payload = archive.archive_payload(parsed.data, origin=parsed.origin, agency=self.agency)
+            outcome = parsed.outcome(payload.pk)
+            if parsed.error:
+                archive.quarantine(payload, parsed.error)
+                log.info("quarantined %s: %s", parsed.origin, parsed.error)
+                return outcome
+            by_agency: dict[int, tuple[Agency, list[StoryData]]] = {}
+            for agency, story in parsed.stories:
+                by_agency.setdefault(agency.pk, (agency, []))[1].append(story)
+            for agency, stories in by_agency.values():
+                outcome.stories.extend(self._store(agency, stories, payload))
+        except DatabaseError as exc:
+            # Left pending in the archive (or not archived at all): re-processing picks it up.
+            log.exception("could not store %s", parsed.origin)
+            return PayloadOutcome(origin=parsed.origin, error=f"could not be stored ({type(exc).__name__}: {exc})")
         return outcome
 
     def _store(self, agency: Agency, stories: list[StoryData], payload: RawPayload) -> list[StoryOutcome]:
@@ -126,13 +214,7 @@ class Pipeline:
                     raise
                 continue
             by_id = {w.story.wire_id: w.story.pk for w in written}
-            return [
-                StoryOutcome(
-                    action=i.action, agency_id=i.data.agency_id, headline=i.data.headline,
-                    reason=i.reason, story_id=by_id.get(i.data.agency_id), agency=agency.slug,
-                )
-                for i in intents
-            ]  # fmt: skip
+            return [_story_outcome(agency, i, by_id.get(i.data.agency_id)) for i in intents]
         raise AssertionError("unreachable")
 
     @staticmethod
@@ -145,6 +227,13 @@ class Pipeline:
             states[data.agency_id] = _advance(states.get(data.agency_id), intent)
             intents.append(intent)
         return intents
+
+
+def _story_outcome(agency: Agency, intent: StoryUpdateIntent, story_id: int | None) -> StoryOutcome:
+    return StoryOutcome(
+        action=intent.action, agency_id=intent.data.agency_id, headline=intent.data.headline,
+        reason=intent.reason, story_id=story_id, agency=agency.slug,
+    )  # fmt: skip
 
 
 def _advance(state: StoryForUpdate | None, intent: StoryUpdateIntent) -> StoryForUpdate:

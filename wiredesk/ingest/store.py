@@ -1,28 +1,39 @@
 """The only code that writes ``Story`` and ``StoryVersion`` rows.
 
-``load_for_update`` reads what the decider needs; ``write_intents`` writes the decider's
-intents for one payload in one transaction, with a fixed number of queries however many
-stories the payload holds (bulk inserts and one bulk update).
+``load_stories`` reads, in two queries however many stories, the rows and what the decider
+needs about them; ``write`` writes the decider's intents (of one payload or of a whole
+batch of payloads, in arrival order) with a fixed number of queries: one insert of new
+stories, one of versions, one prepared update of the stories that changed, one insert of
+events. ``load_for_update``/``write_intents`` are the same for one payload and one agency,
+each in its own transaction (the pipeline's per-payload path).
 
 Does not decide anything: every rule is in ``decide.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 
-from wiredesk.ingest.decide import version_key
-from wiredesk.ingest.types import Action, StoryData, StoryForUpdate, StoryUpdateIntent, VersionKey
+from wiredesk.ingest import _rows
+from wiredesk.ingest._rows import STORY_FIELDS_WRITTEN
+from wiredesk.ingest.types import StoryForUpdate, StoryUpdateIntent, VersionKey
 from wiredesk.stories.models import Agency, RawPayload, Section, Story, StoryEvent, StoryVersion
 
-STORY_FIELDS_WRITTEN = (
-    "status", "current_version", "last_modified", "killed_at", "embargoed_until",
-    "first_published", "needs_review",
-)  # fmt: skip
+__all__ = [
+    "STORY_FIELDS_WRITTEN", "Entry", "StoryKey", "Written", "for_update", "load_for_update", "load_stories",
+    "write", "write_intents",
+]  # fmt: skip
+
+StoryKey = tuple[int, str]
+"""A story as the ingest knows it before it has a row: (agency pk, agency's id)."""
+
+# Keys per SELECT: far below every backend's limit on query parameters.
+_CHUNK = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,18 +44,66 @@ class Written:
     story: Story
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One intent to write, with the agency it belongs to and the payload that brought it."""
+
+    agency: Agency
+    intent: StoryUpdateIntent
+    payload: RawPayload | None
+
+    @property
+    def key(self) -> StoryKey:
+        return (self.agency.pk, self.intent.data.agency_id)
+
+
+def load_stories(keys: Collection[StoryKey]) -> tuple[dict[StoryKey, Story], dict[StoryKey, StoryForUpdate]]:
+    """The stored stories among ``keys`` and what the decider needs about them."""
+    stories: dict[StoryKey, Story] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), _CHUNK):
+        by_agency: dict[int, list[str]] = {}
+        for agency_pk, wire_id in ordered[start : start + _CHUNK]:
+            by_agency.setdefault(agency_pk, []).append(wire_id)
+        query = Q()
+        for agency_pk, wire_ids in by_agency.items():
+            query |= Q(agency_id=agency_pk, wire_id__in=wire_ids)
+        stories.update({(s.agency_id, s.wire_id): s for s in Story.objects.filter(query)})
+    if not stories:
+        return {}, {}
+    hashes: dict[int, set[str]] = {s.pk: set() for s in stories.values()}
+    current: dict[int, tuple[VersionKey, str]] = {}
+    currents = {s.current_version_id for s in stories.values()}
+    ids = list(hashes)
+    for start in range(0, len(ids), _CHUNK):
+        rows = StoryVersion.objects.filter(story_id__in=ids[start : start + _CHUNK]).values_list(
+            "pk", "story_id", "content_hash", "version_number", "version_created", "headline"
+        )
+        for pk, story_id, digest, number, created, headline in rows:
+            hashes[story_id].add(digest)
+            if pk in currents:
+                current[pk] = (VersionKey(number=number, created=created), headline)
+    states = {}
+    for key, story in stories.items():
+        version_key, headline = current.get(story.current_version_id or 0, (VersionKey(None, None), ""))
+        states[key] = StoryForUpdate(
+            story_id=story.pk,
+            current=version_key,
+            content_hashes=frozenset(hashes[story.pk]),
+            killed=story.status == Story.Status.KILLED,
+            headline=headline,
+        )
+    return stories, states
+
+
 def load_for_update(agency: Agency, agency_ids: Iterable[str]) -> dict[str, StoryForUpdate]:
     """What the database holds about these stories of ``agency``, keyed by agency id."""
-    stories = list(Story.objects.filter(agency=agency, wire_id__in=set(agency_ids)).select_related("current_version"))
-    if not stories:
-        return {}
-    hashes: dict[int, set[str]] = {s.pk: set() for s in stories}
-    for story_id, digest in StoryVersion.objects.filter(story__in=stories).values_list("story_id", "content_hash"):
-        hashes[story_id].add(digest)
-    return {s.wire_id: for_update(s, frozenset(hashes[s.pk])) for s in stories}
+    _, states = load_stories({(agency.pk, agency_id) for agency_id in agency_ids})
+    return {wire_id: state for (_, wire_id), state in states.items()}
 
 
 def for_update(story: Story, hashes: frozenset[str]) -> StoryForUpdate:
+    """What the decider needs about ``story`` (its current version loaded)."""
     version = story.current_version
     current = (
         VersionKey(number=version.version_number, created=version.version_created)
@@ -60,50 +119,48 @@ def for_update(story: Story, hashes: frozenset[str]) -> StoryForUpdate:
     )
 
 
-def _version_row(story: Story, intent: StoryUpdateIntent, payload: RawPayload | None, now: datetime) -> StoryVersion:
-    data: StoryData = intent.data
-    return StoryVersion(
-        story=story,
-        agency_version=data.version[:50],
-        version_number=version_key(data).number,
-        headline=data.headline[:500],
-        subheadline=data.subheadline[:500],
-        abstract=data.abstract,
-        slugline=data.slugline[:200],
-        body_html=data.body_html,
-        byline=data.byline[:500],
-        dateline=data.dateline[:300],
-        located=data.located[:200],
-        language=data.language[:20],
-        urgency=data.urgency,
-        pubstatus=data.pubstatus.value,
-        signals=sorted(s.value for s in data.signals),
-        is_correction=intent.correction,
-        embargoed=data.embargoed,
-        first_created=data.first_created,
-        version_created=data.version_created,
-        subjects=[{"code": s.code, "name": s.name} for s in data.subjects],
-        ednote=data.ednote,
-        copyright=data.copyright[:500],
-        link=data.link[:1000],
-        format=data.format,
-        content_hash=intent.content_hash,
-        raw_payload=payload,
-        received=now,
-    )
+def write(
+    entries: Sequence[Entry],
+    stories: dict[StoryKey, Story],
+    *,
+    now: datetime,
+    section: Section | None = None,
+    hold: bool = False,
+) -> None:
+    """Write ``entries`` (in arrival order) onto ``stories``, adding the stories created.
 
-
-def _apply(story: Story, intent: StoryUpdateIntent, version: StoryVersion, now: datetime) -> None:
-    """Move the story's state on after ``version`` was written (in memory; saved in bulk)."""
-    if intent.make_current:
-        story.current_version = version
-        agency_time = version.version_created or now
-        story.last_modified = max(t for t in (agency_time, story.desk_modified) if t is not None)
-        if intent.headline_changed and story.headline_override:
-            story.needs_review = True
-    if intent.kill and story.status != Story.Status.KILLED:
-        story.status = Story.Status.KILLED
-        story.killed_at = now
+    ``stories`` must hold every stored story the entries name (``load_stories`` in the same
+    transaction); the caller owns the transaction.
+    """
+    new: dict[StoryKey, Story] = {}
+    for entry in entries:
+        key = entry.key
+        if entry.intent.store_version and key not in stories and key not in new:
+            new[key] = _rows.new_story(entry.agency, entry.intent, now=now, section=section, hold=hold)
+    if new:
+        Story.objects.bulk_create(new.values())
+        stories.update(new)
+    rows = [(entry, stories[entry.key]) for entry in entries if entry.intent.store_version]
+    if not rows:
+        return
+    before = {id(story): _rows.snapshot(story) for _, story in rows}
+    versions = StoryVersion.objects.bulk_create([_rows.version_row(s, e.intent, e.payload, now) for e, s in rows])
+    events = []
+    touched: dict[int, Story] = {}
+    for (entry, story), version in zip(rows, versions, strict=True):
+        _rows.apply(story, entry.intent, version, now)
+        touched[id(story)] = story
+        events.append(
+            StoryEvent(
+                story_id=story.pk, action=entry.intent.action.value, actor="agency", reason=entry.intent.reason,
+                version_id=version.pk, created=now,
+            )
+        )  # fmt: skip
+    created = {id(s) for s in new.values()}
+    _rows.update_stories(
+        [s for ref, s in touched.items() if ref in created or _rows.snapshot(s) != before[ref]]
+    )  # fmt: skip
+    StoryEvent.objects.bulk_create(events)
 
 
 def write_intents(
@@ -115,61 +172,15 @@ def write_intents(
     section: Section | None = None,
     hold: bool = False,
 ) -> list[Written]:
-    """Write ``intents`` (in arrival order) in one transaction; return where each landed."""
+    """Write ``intents`` of one payload (in arrival order) in one transaction; return where each landed."""
     with transaction.atomic():
         ids = {i.data.agency_id for i in intents}
-        stories = {
-            s.wire_id: s for s in Story.objects.filter(agency=agency, wire_id__in=ids).select_related("current_version")
+        stories: dict[StoryKey, Story] = {
+            (s.agency_id, s.wire_id): s for s in Story.objects.filter(agency=agency, wire_id__in=ids)
         }
-        created = _create_stories(agency, intents, stories, now=now, section=section, hold=hold)
-        rows = [(intent, stories[intent.data.agency_id]) for intent in intents if intent.store_version]
-        versions = StoryVersion.objects.bulk_create([_version_row(s, i, payload, now) for i, s in rows])
-        changed: dict[int, Story] = {s.pk: s for s in created}
-        events = []
-        for (intent, story), version in zip(rows, versions, strict=True):
-            _apply(story, intent, version, now)
-            changed[story.pk] = story
-            events.append(
-                StoryEvent(
-                    story=story, action=intent.action.value, actor="agency", reason=intent.reason,
-                    version=version, created=now,
-                )
-            )  # fmt: skip
-        if changed:
-            Story.objects.bulk_update(list(changed.values()), STORY_FIELDS_WRITTEN)
-        StoryEvent.objects.bulk_create(events)
+        write([Entry(agency, i, payload) for i in intents], stories, now=now, section=section, hold=hold)
         if payload is not None and payload.outcome != RawPayload.Outcome.OK:
             RawPayload.objects.filter(pk=payload.pk).update(outcome=RawPayload.Outcome.OK, error="")
             payload.outcome = RawPayload.Outcome.OK
-    return [Written(intent=i, story=stories[i.data.agency_id]) for i in intents if i.data.agency_id in stories]
-
-
-def _create_stories(
-    agency: Agency,
-    intents: Sequence[StoryUpdateIntent],
-    stories: dict[str, Story],
-    *,
-    now: datetime,
-    section: Section | None,
-    hold: bool,
-) -> list[Story]:
-    new: dict[str, Story] = {}
-    for intent in intents:
-        agency_id = intent.data.agency_id
-        if agency_id in stories or agency_id in new or not intent.store_version:
-            continue
-        status = Story.Status.HELD if hold else Story.Status.PUBLISHED
-        embargo = intent.data.embargoed if intent.action is Action.EMBARGOED else None
-        new[agency_id] = Story(
-            agency=agency,
-            wire_id=agency_id,
-            status=status,
-            section=section,
-            created=now,
-            last_modified=intent.data.version_created or now,
-            embargoed_until=embargo,
-            first_published=(embargo or now) if status == Story.Status.PUBLISHED else None,
-        )
-    created = Story.objects.bulk_create(new.values())
-    stories.update({s.wire_id: s for s in created})
-    return created
+    by_id = {wire_id: story for (_, wire_id), story in stories.items()}
+    return [Written(intent=i, story=by_id[i.data.agency_id]) for i in intents if i.data.agency_id in by_id]

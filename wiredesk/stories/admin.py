@@ -35,7 +35,14 @@ class SectionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 class VersionInline(admin.TabularInline):  # type: ignore[type-arg]
     model = StoryVersion
-    fields = readonly_fields = ("agency_version", "version_created", "headline", "pubstatus", "is_correction", "received")
+    fields = readonly_fields = (
+        "agency_version",
+        "version_created",
+        "headline",
+        "pubstatus",
+        "is_correction",
+        "received",
+    )
     extra = 0
     can_delete = False
     show_change_link = True

@@ -117,7 +117,8 @@ def add_agency(slug: str, name: str, *, about: str | None = None, url: str | Non
     return agency
 
 
-def add_section(slug: str, name: str) -> Section:
-    """Create or rename the section ``slug``."""
-    section, _ = Section.objects.update_or_create(slug=slug, defaults={"name": name})
+def add_section(slug: str, name: str, *, position: int | None = None) -> Section:
+    """Create or rename the section ``slug``; ``position`` orders sections on the home page."""
+    changes: dict[str, Any] = {"name": name} if position is None else {"name": name, "position": position}
+    section, _ = Section.objects.update_or_create(slug=slug, defaults=changes)
     return section

@@ -1,0 +1,1 @@
+"""The public site: pages, feeds, sitemaps. Reads stories; never changes them."""
