@@ -4,7 +4,7 @@ PY        := $(VENV)/bin/python
 PG_URL    ?= postgres://postgres@127.0.0.1:5432/wiredesk
 DEMO_HOME ?= var/demo
 
-.PHONY: demo test lint typecheck test-sqlite test-postgres bench clean postgres
+.PHONY: demo test lint typecheck test-sqlite test-postgres bench clean postgres chromium
 
 $(VENV)/.installed: pyproject.toml
 	@PYTHON_BIN=$$(scripts/find-python) || exit 1; \
@@ -26,13 +26,17 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy wiredesk
 
-test-sqlite: $(VENV)/.installed
+test-sqlite: $(VENV)/.installed chromium
 	$(VENV)/bin/pytest -q
 
 postgres:
 	@scripts/ensure-postgres
 
-test-postgres: $(VENV)/.installed postgres
+## Debian's Chromium for the browser tests (Playwright drives it; never `playwright install`).
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test-postgres: $(VENV)/.installed postgres chromium
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q
 
 bench: $(VENV)/.installed

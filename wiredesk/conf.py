@@ -30,3 +30,6 @@ SECRET_KEY = os.environ.get("WIREDESK_SECRET_KEY", "").strip()
 DEBUG = env_bool("WIREDESK_DEBUG")
 ALLOW_PRIVATE_ADDRESSES = env_bool("WIREDESK_ALLOW_PRIVATE_ADDRESSES")
 MAX_PAYLOAD_BYTES = env_int("WIREDESK_MAX_PAYLOAD_BYTES", 64 * 1024 * 1024)
+PAGE_CACHE = os.environ.get("WIREDESK_PAGE_CACHE", "").strip() or "memory"
+PURGE_BACKEND = os.environ.get("WIREDESK_PURGE_BACKEND", "").strip()
+PURGE_URL = os.environ.get("WIREDESK_PURGE_URL", "").strip()

@@ -15,6 +15,28 @@ WIREDESK_SITE_NAME = conf.SITE_NAME
 WIREDESK_BASE_URL = conf.BASE_URL
 WIREDESK_ALLOW_PRIVATE_ADDRESSES = conf.ALLOW_PRIVATE_ADDRESSES
 WIREDESK_MAX_PAYLOAD_BYTES = conf.MAX_PAYLOAD_BYTES
+WIREDESK_PURGE_BACKEND = conf.PURGE_BACKEND  # dotted path of a wiredesk.site.purge backend, or ""
+WIREDESK_PURGE_URL = conf.PURGE_URL
+# Polling sources (wiredesk.sources.schedule.Bounds): no interval below the floor or above
+# the ceiling, and failures back off to at most WIREDESK_BACKOFF_CAP. Seconds.
+WIREDESK_POLL_MIN_INTERVAL = 60.0
+WIREDESK_POLL_MAX_INTERVAL = 6 * 3600.0
+WIREDESK_BACKOFF_CAP = 3600.0
+WIREDESK_POLL_JITTER = 0.1
+WIREDESK_POLL_TIMEOUT = 20.0
+WIREDESK_POLL_MAX_REDIRECTS = 5
+# A dropped file younger than this is only taken once its size stayed the same over two looks.
+WIREDESK_DROP_SETTLE_SECONDS = 2.0
+# Background work runs on Django's tasks framework with the django-tasks-db backend, so the
+# embedded default (SQLite) needs no extra service; `wiredesk worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Extra periodic background tasks for `wiredesk worker`: {"dotted.path.to.task": seconds}.
+# Periodic work beyond polling (dotted path of a task → seconds between runs); the
+# worker adds its own (embargo release, WebSub renewal, history pruning).
+WIREDESK_PERIODIC_TASKS: dict[str, float] = {
+    "wiredesk.enrich.tasks.enrich_stories": 10,
+    "wiredesk.stories.tasks.expire_stories": 3600,
+}
 
 
 def _secret_key() -> str:
@@ -48,6 +70,11 @@ INSTALLED_APPS = [
     "wiredesk.ingest",
     "wiredesk.site",
     "wiredesk.demo",
+    "wiredesk.sources",
+    "django_tasks_db",
+    "wiredesk.desk",
+    "wiredesk.api",
+    "wiredesk.enrich",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +126,25 @@ else:
             },
         }
     }
+
+# "pages" is the public site's whole-page cache (wiredesk/site/cache.py): per process by
+# default (the embedded server); "file" shares it between processes, "off" disables it.
+_PAGE_CACHES = {
+    "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "wiredesk-pages"},
+    "file": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(WIREDESK_HOME / "cache"),
+    },
+    "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": conf.PAGE_CACHE}
+        if conf.PAGE_CACHE.startswith(("redis://", "rediss://"))
+        else {**_PAGE_CACHES[conf.PAGE_CACHE], "TIMEOUT": 600, "OPTIONS": {"MAX_ENTRIES": 5000}}
+    ),
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en"

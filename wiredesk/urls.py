@@ -5,5 +5,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("desk/", include("wiredesk.desk.urls")),
+    path("api/", include("wiredesk.api.urls")),
+    path("sources/", include("wiredesk.sources.urls")),
+    path("tag/", include("wiredesk.enrich.urls")),
     path("", include("wiredesk.site.urls")),
 ]

@@ -11,6 +11,7 @@ import hashlib
 import zlib
 from collections.abc import Sequence
 
+from wiredesk.ingest import _sql
 from wiredesk.stories.models import Agency, RawPayload
 
 
@@ -55,7 +56,7 @@ def archive_many(items: Sequence[tuple[bytes, str, str]], *, agency: Agency | No
                 outcome=RawPayload.Outcome.QUARANTINED if error else RawPayload.Outcome.OK,
                 error=error,
             )
-    RawPayload.objects.bulk_create(new.values())
+    _sql.insert_objects(list(new.values()))
     found.update(new)
     return [found[digest] for digest in digests]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import datetime
 from typing import Any, Final
 
@@ -28,13 +28,21 @@ from wiredesk.ingest.types import Action, StoryData, StoryForUpdate, StoryUpdate
 # Fields that change without the story changing: a re-send with a new version stamp but
 # the same words is not a new version for readers (cf. reader's FeedData._hash_exclude_).
 HASH_EXCLUDE: Final = frozenset({"version", "version_created", "format", "link"})
+_HASHED: Final = tuple(f.name for f in fields(StoryData) if f.name not in HASH_EXCLUDE)
+_ENCODER: Final = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
 
 
 def content_hash(data: StoryData) -> str:
-    """A stable hash of what readers would see of ``data``; volatile fields left out."""
-    fields: dict[str, Any] = {k: v for k, v in asdict(data).items() if k not in HASH_EXCLUDE}
-    fields["signals"] = sorted(fields["signals"])
-    encoded = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False)
+    """A stable hash of what readers would see of ``data``; volatile fields left out.
+
+    The JSON hashed is exactly what ``json.dumps(dataclasses.asdict(data))`` less the
+    excluded fields gives (so stored hashes stay valid), built by hand: ``asdict`` deep-copies
+    every value and was most of the cost.
+    """
+    values: dict[str, Any] = {name: getattr(data, name) for name in _HASHED}
+    values["signals"] = sorted(data.signals)
+    values["subjects"] = [{"code": s.code, "name": s.name} for s in data.subjects]
+    encoded = _ENCODER.encode(values)
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from wiredesk.ingest import archive, store
@@ -25,7 +25,8 @@ from wiredesk.ingest.decide import decide, version_key
 from wiredesk.ingest.detect import parse_payload
 from wiredesk.ingest.exceptions import ParseError, PayloadTooLarge
 from wiredesk.ingest.types import Action, SkippedItem, StoryData, StoryForUpdate, StoryUpdateIntent
-from wiredesk.stories.models import Agency, RawPayload, Section
+from wiredesk.stories.models import Agency, Section
+from wiredesk.stories.signals import stories_changed
 
 log = logging.getLogger("wiredesk.ingest")
 
@@ -125,7 +126,8 @@ class Pipeline:
             try:
                 outcomes = self._store_batch(parsed)
             except DatabaseError:
-                log.warning("storing a batch of %d payloads failed; storing them one by one", len(parsed), exc_info=True)
+                log.warning("storing a batch of %d payloads failed; storing them one by one", len(parsed),
+                            exc_info=True)  # fmt: skip
                 outcomes = [self._ingest_one(p) for p in parsed]
             yield from outcomes
 
@@ -165,6 +167,10 @@ class Pipeline:
                     states[key] = _advance(states.get(key), intent)
                     entries.append(store.Entry(agency, intent, payload_of[id(parsed)]))
             store.write(entries, stories, now=now, section=self.section, hold=self.hold)
+        # bulk writes send no post_save: tell the site which pages to purge, once committed
+        changed = {stories[e.key].pk for e in entries if e.intent.store_version and e.key in stories}
+        if changed:
+            stories_changed.send(sender=Pipeline, story_ids=sorted(changed))
         outcomes, position = [], 0
         for parsed in batch:
             payload = payload_of.get(id(parsed))
@@ -179,54 +185,20 @@ class Pipeline:
         return outcomes
 
     def _ingest_one(self, parsed: _Parsed) -> PayloadOutcome:
-        """The per-payload path: archive, then store each agency's stories in its own transaction."""
-        if parsed.data is None:
-            return parsed.outcome()
-        try:
-            payload = archive.archive_payload(parsed.data, origin=parsed.origin, agency=self.agency)
-            outcome = parsed.outcome(payload.pk)
-            if parsed.error:
-                archive.quarantine(payload, parsed.error)
-                log.info("quarantined %s: %s", parsed.origin, parsed.error)
-                return outcome
-            by_agency: dict[int, tuple[Agency, list[StoryData]]] = {}
-            for agency, story in parsed.stories:
-                by_agency.setdefault(agency.pk, (agency, []))[1].append(story)
-            for agency, stories in by_agency.values():
-                outcome.stories.extend(self._store(agency, stories, payload))
-        except DatabaseError as exc:
-            # Left pending in the archive (or not archived at all): re-processing picks it up.
-            log.exception("could not store %s", parsed.origin)
-            return PayloadOutcome(origin=parsed.origin, error=f"could not be stored ({type(exc).__name__}: {exc})")
-        return outcome
+        """The fallback: ``parsed`` alone in a batch of its own, decided again on fresh state.
 
-    def _store(self, agency: Agency, stories: list[StoryData], payload: RawPayload) -> list[StoryOutcome]:
-        for attempt in (1, 2):
-            now = self.clock()
-            intents = self._decide_all(agency, stories, now)
+        Tried twice, since the usual failure is a concurrent writer storing the same story
+        first; after that the payload is reported as not stored (left pending in the archive,
+        so re-processing picks it up) and the others go on.
+        """
+        failure: DatabaseError | None = None
+        for _attempt in range(2):
             try:
-                written = store.write_intents(
-                    agency, intents, payload=payload, now=now, section=self.section, hold=self.hold
-                )
-            except IntegrityError:
-                # Another worker stored the same story meanwhile: decide again on fresh state.
-                if attempt == 2:
-                    raise
-                continue
-            by_id = {w.story.wire_id: w.story.pk for w in written}
-            return [_story_outcome(agency, i, by_id.get(i.data.agency_id)) for i in intents]
-        raise AssertionError("unreachable")
-
-    @staticmethod
-    def _decide_all(agency: Agency, stories: list[StoryData], now: datetime) -> list[StoryUpdateIntent]:
-        """Decide each story in payload order, so two versions in one payload both count."""
-        states = store.load_for_update(agency, (s.agency_id for s in stories))
-        intents = []
-        for data in stories:
-            intent = decide(data, states.get(data.agency_id), now=now)
-            states[data.agency_id] = _advance(states.get(data.agency_id), intent)
-            intents.append(intent)
-        return intents
+                return self._store_batch([parsed])[0]
+            except DatabaseError as exc:
+                failure = exc
+        log.error("could not store %s", parsed.origin, exc_info=failure)
+        return PayloadOutcome(origin=parsed.origin, error=f"could not be stored ({type(failure).__name__}: {failure})")
 
 
 def _story_outcome(agency: Agency, intent: StoryUpdateIntent, story_id: int | None) -> StoryOutcome:

@@ -12,36 +12,24 @@ Does not decide anything: every rule is in ``decide.py``.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
 from django.db.models import Q
 
-from wiredesk.ingest import _rows
+from wiredesk.ingest import _rows, _sql
 from wiredesk.ingest._rows import STORY_FIELDS_WRITTEN
 from wiredesk.ingest.types import StoryForUpdate, StoryUpdateIntent, VersionKey
 from wiredesk.stories.models import Agency, RawPayload, Section, Story, StoryEvent, StoryVersion
 
-__all__ = [
-    "STORY_FIELDS_WRITTEN", "Entry", "StoryKey", "Written", "for_update", "load_for_update", "load_stories",
-    "write", "write_intents",
-]  # fmt: skip
+__all__ = ["STORY_FIELDS_WRITTEN", "Entry", "StoryKey", "for_update", "load_stories", "write"]
 
 StoryKey = tuple[int, str]
 """A story as the ingest knows it before it has a row: (agency pk, agency's id)."""
 
 # Keys per SELECT: far below every backend's limit on query parameters.
 _CHUNK = 2000
-
-
-@dataclass(frozen=True, slots=True)
-class Written:
-    """One intent after it was written: the story it landed on."""
-
-    intent: StoryUpdateIntent
-    story: Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +84,6 @@ def load_stories(keys: Collection[StoryKey]) -> tuple[dict[StoryKey, Story], dic
     return stories, states
 
 
-def load_for_update(agency: Agency, agency_ids: Iterable[str]) -> dict[str, StoryForUpdate]:
-    """What the database holds about these stories of ``agency``, keyed by agency id."""
-    _, states = load_stories({(agency.pk, agency_id) for agency_id in agency_ids})
-    return {wire_id: state for (_, wire_id), state in states.items()}
-
-
 def for_update(story: Story, hashes: frozenset[str]) -> StoryForUpdate:
     """What the decider needs about ``story`` (its current version loaded)."""
     version = story.current_version
@@ -138,49 +120,22 @@ def write(
         if entry.intent.store_version and key not in stories and key not in new:
             new[key] = _rows.new_story(entry.agency, entry.intent, now=now, section=section, hold=hold)
     if new:
-        Story.objects.bulk_create(new.values())
+        _sql.insert_objects(list(new.values()))
         stories.update(new)
     rows = [(entry, stories[entry.key]) for entry in entries if entry.intent.store_version]
     if not rows:
         return
     before = {id(story): _rows.snapshot(story) for _, story in rows}
-    versions = StoryVersion.objects.bulk_create([_rows.version_row(s, e.intent, e.payload, now) for e, s in rows])
+    version_ids = _sql.insert(StoryVersion, [_rows.version_row(s, e.intent, e.payload, now) for e, s in rows])
     events = []
     touched: dict[int, Story] = {}
-    for (entry, story), version in zip(rows, versions, strict=True):
-        _rows.apply(story, entry.intent, version, now)
+    for (entry, story), version_id in zip(rows, version_ids, strict=True):
+        _rows.apply(story, entry.intent, version_id, now)
         touched[id(story)] = story
-        events.append(
-            StoryEvent(
-                story_id=story.pk, action=entry.intent.action.value, actor="agency", reason=entry.intent.reason,
-                version_id=version.pk, created=now,
-            )
-        )  # fmt: skip
+        events.append({
+            "story_id": story.pk, "action": entry.intent.action.value, "actor": "agency",
+            "reason": entry.intent.reason, "version_id": version_id, "created": now,
+        })  # fmt: skip
     created = {id(s) for s in new.values()}
-    _rows.update_stories(
-        [s for ref, s in touched.items() if ref in created or _rows.snapshot(s) != before[ref]]
-    )  # fmt: skip
-    StoryEvent.objects.bulk_create(events)
-
-
-def write_intents(
-    agency: Agency,
-    intents: Sequence[StoryUpdateIntent],
-    *,
-    payload: RawPayload | None,
-    now: datetime,
-    section: Section | None = None,
-    hold: bool = False,
-) -> list[Written]:
-    """Write ``intents`` of one payload (in arrival order) in one transaction; return where each landed."""
-    with transaction.atomic():
-        ids = {i.data.agency_id for i in intents}
-        stories: dict[StoryKey, Story] = {
-            (s.agency_id, s.wire_id): s for s in Story.objects.filter(agency=agency, wire_id__in=ids)
-        }
-        write([Entry(agency, i, payload) for i in intents], stories, now=now, section=section, hold=hold)
-        if payload is not None and payload.outcome != RawPayload.Outcome.OK:
-            RawPayload.objects.filter(pk=payload.pk).update(outcome=RawPayload.Outcome.OK, error="")
-            payload.outcome = RawPayload.Outcome.OK
-    by_id = {wire_id: story for (_, wire_id), story in stories.items()}
-    return [Written(intent=i, story=by_id[i.data.agency_id]) for i in intents if i.data.agency_id in by_id]
+    _rows.update_stories([s for ref, s in touched.items() if ref in created or _rows.snapshot(s) != before[ref]])
+    _sql.insert(StoryEvent, events)

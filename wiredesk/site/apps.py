@@ -5,3 +5,9 @@ class SiteConfig(AppConfig):
     name = "wiredesk.site"
     label = "site"
     verbose_name = "Public site"
+
+    def ready(self) -> None:
+        # Purge cached pages when stories, sections or agencies change (wagtail redirects/apps.py).
+        from wiredesk.site import signal_handlers
+
+        signal_handlers.connect()

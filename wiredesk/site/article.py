@@ -15,6 +15,7 @@ from django.utils.html import strip_tags
 from django.views.decorators.http import condition, require_safe
 
 from wiredesk.site import meta
+from wiredesk.site.cache import agency_tag, depends_on, section_tag
 from wiredesk.site.links import share_links, story_path, story_slug, story_url
 from wiredesk.site.queries import Cursor, article_fingerprint, is_public, reader_story, related_stories, withdrawn_by
 from wiredesk.site.views import is_fragment, paged
@@ -87,4 +88,6 @@ def story(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     page, list_context = paged(request, related_stories(found))
     if is_fragment(request):
         return render(request, "site/_story_page.html", list_context)
-    return render(request, "site/story.html", {**article_context(found), **list_context})
+    response = render(request, "site/story.html", {**article_context(found), **list_context})
+    # The page shows its section's newest stories and its agency's box: stale when they change.
+    return depends_on(response, section_tag(found.section_id), agency_tag(found.agency_id))

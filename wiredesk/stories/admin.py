@@ -22,9 +22,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["name", "slug", "url"]
+    list_display = ["name", "slug", "url", "body_editable", "attribution", "expire_after_days"]
     search_fields = ["name", "slug", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["obey_kills"]  # kills are always obeyed; shown, never a setting
 
 
 @admin.register(Section)
@@ -53,17 +54,17 @@ class VersionInline(admin.TabularInline):  # type: ignore[type-arg]
 
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["wire_id", "agency", "status", "section", "last_modified", "needs_review"]
-    list_filter = ["status", "agency", "section", "needs_review"]
+    list_display = ["wire_id", "agency", "status", "section", "last_modified", "needs_review", "pinned"]
+    list_filter = ["status", "agency", "section", "needs_review", "pinned"]
     search_fields = ["wire_id", "headline_override", "current_version__headline"]
     list_select_related = ["agency", "section", "current_version"]
     readonly_fields = [
         "agency", "wire_id", "status", "current_version", "embargoed_until", "first_published",
-        "last_modified", "created", "desk_modified", "killed_at", "needs_review",
+        "last_modified", "created", "desk_modified", "killed_at", "needs_review", "pinned",
     ]  # fmt: skip
     fields = [
         "agency", "wire_id", "status", "section", "headline_override", "current_version", "embargoed_until",
-        "first_published", "last_modified", "created", "desk_modified", "killed_at", "needs_review",
+        "first_published", "last_modified", "created", "desk_modified", "killed_at", "needs_review", "pinned",
     ]  # fmt: skip
     inlines = [VersionInline]
 

@@ -27,6 +27,27 @@ class Agency(models.Model):
         help_text=_("Comma-separated names this agency uses in its payloads (e.g. 'AP, ap.org')."),
     )
     created = models.DateTimeField(_("created"), default=timezone.now)
+    # Licence rules: what the agency's contract allows the desk to do with its copy.
+    body_editable = models.BooleanField(
+        _("body may be edited"),
+        default=False,
+        help_text=_("Off (the usual licence): the desk may change only the headline; the body is read-only."),
+    )
+    attribution = models.CharField(
+        _("attribution"), max_length=200, blank=True, help_text=_("The credit line the licence asks for, e.g. 'IANS'.")
+    )
+    expire_after_days = models.PositiveIntegerField(
+        _("expire after (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Stories are taken down this many days after publication. Empty: they stay up."),
+    )
+    obey_kills = models.BooleanField(
+        _("obey kills"),
+        default=True,
+        editable=False,
+        help_text=_("Agency kills are always obeyed: a killed story answers 410 Gone everywhere."),
+    )
 
     class Meta:
         verbose_name = _("agency")
@@ -111,6 +132,7 @@ class Story(models.Model):
     needs_review = models.BooleanField(
         _("needs review"), default=False, help_text=_("The agency changed its headline after a desk override.")
     )
+    pinned = models.BooleanField(_("pinned"), default=False, help_text=_("Kept at the top of its section by the desk."))
 
     objects = StoryQuerySet.as_manager()
 

@@ -10,9 +10,11 @@ Does not touch agency content: ``StoryVersion`` rows are never changed here.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wiredesk.exceptions import WiredeskError
@@ -122,3 +124,101 @@ def add_section(slug: str, name: str, *, position: int | None = None) -> Section
     changes: dict[str, Any] = {"name": name} if position is None else {"name": name, "position": position}
     section, _ = Section.objects.update_or_create(slug=slug, defaults=changes)
     return section
+
+
+@transaction.atomic
+def set_section(story: Story, section: Section | None, *, actor: str) -> Story:
+    """Put ``story`` in ``section`` (``None``: in no section). Agency content is untouched."""
+    before = {**_state(story), "section": story.section.slug if story.section else ""}
+    if story.section_id == (section.pk if section else None):
+        return story
+    now = timezone.now()
+    story.section = section
+    story.desk_modified = now
+    story.last_modified = max(story.last_modified, now)
+    story.save(update_fields=["section", "desk_modified", "last_modified"])
+    after = {**_state(story), "section": section.slug if section else ""}
+    StoryEvent.objects.create(story=story, action="section", actor=actor, before=before, after=after)
+    return story
+
+
+@transaction.atomic
+def set_pinned(story: Story, pinned: bool, *, actor: str) -> Story:
+    """Pin ``story`` to the top of its section, or unpin it.
+
+    Does not move ``last_modified``: pinning changes where a story is listed, not the story.
+    """
+    if story.pinned == pinned:
+        return story
+    story.pinned = pinned
+    story.save(update_fields=["pinned"])
+    StoryEvent.objects.create(
+        story=story,
+        action="pin" if pinned else "unpin",
+        actor=actor,
+        before={**_state(story), "pinned": not pinned},
+        after={**_state(story), "pinned": pinned},
+    )
+    return story
+
+
+def set_licence(
+    agency: Agency, *, body_editable: bool, attribution: str, expire_after_days: int | None
+) -> Agency:
+    """Store the licence rules of ``agency``.
+
+    Kills are not a setting: ``Agency.obey_kills`` stays on, every agency kill is obeyed.
+    The body is read-only everywhere today whatever ``body_editable`` says: no desk, admin
+    or API form edits agency bodies yet; the flag records what the contract allows.
+    """
+    if expire_after_days is not None and expire_after_days < 1:
+        raise WiredeskError("Stories can expire after one day at the earliest.")
+    agency.body_editable = body_editable
+    agency.attribution = " ".join(attribution.split())
+    agency.expire_after_days = expire_after_days
+    agency.save(update_fields=["body_editable", "attribution", "expire_after_days"])
+    return agency
+
+
+def expire_stories(now: datetime | None = None, *, actor: str = "rule:licence-expiry") -> list[Story]:
+    """Kill the stories that have outlived their agency's licence (``expire_after_days``).
+
+    A story's age counts from its first publication (from its arrival when it was never
+    published). An expired story is killed with the reason "licence: expired after N days",
+    so it answers 410 Gone and leaves every list, like any kill. Returns the stories killed.
+    Safe to run as often as wanted: killed stories are never touched again.
+    """
+    now = now or timezone.now()
+    expired: list[Story] = []
+    for agency in Agency.objects.filter(expire_after_days__isnull=False):
+        days = agency.expire_after_days
+        assert days is not None  # noqa: S101 - filtered above
+        stories = (
+            Story.objects.filter(agency=agency)
+            .exclude(status=Story.Status.KILLED)
+            .annotate(since=Coalesce("first_published", "created"))
+            .filter(since__lte=now - timedelta(days=days))
+        )
+        for story in stories.order_by("pk"):
+            expired.append(kill(story, actor=actor, reason=f"licence: expired after {days} days"))
+    return expired
+
+
+@transaction.atomic
+def mark_reviewed(story: Story, *, actor: str) -> Story:
+    """Clear ``needs_review``: an editor looked again after the agency changed its headline.
+
+    Keeps the desk headline as it is; ``set_headline`` clears the flag too when it changes it.
+    """
+    if not story.needs_review:
+        return story
+    story.needs_review = False
+    story.save(update_fields=["needs_review"])
+    StoryEvent.objects.create(
+        story=story,
+        action="reviewed",
+        actor=actor,
+        before={**_state(story), "needs_review": True},
+        after={**_state(story), "needs_review": False},
+    )
+    return story

@@ -3,12 +3,16 @@
 Prints one summary line per story (``new|updated|unchanged|stale|killed|embargoed|quarantined
 AGENCY_ID HEADLINE``); on a terminal a progress bar shows instead and a summary follows.
 Exits with status 1 when any payload was quarantined, after processing all the others.
+Payloads are stored in batches (``Pipeline.ingest_many``); each payload's lines are printed
+as soon as its batch is stored.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +21,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from wiredesk.ingest.pipeline import PayloadOutcome, Pipeline
 from wiredesk.ingest.retrieve import iter_targets
 from wiredesk.stories.models import Agency, Section
+
+BATCH_SIZE = 200
 
 
 class Command(BaseCommand):
@@ -42,30 +48,33 @@ class Command(BaseCommand):
         counts: Counter[str] = Counter()
         quarantined = 0
 
-        def run_one(item: Any) -> None:
+        def report(outcome: PayloadOutcome) -> None:
             nonlocal quarantined
-            if item.error:
-                outcome = PayloadOutcome(origin=item.origin, error=item.error)
-            else:
-                outcome = pipeline.ingest(item.data, origin=item.origin)
             quarantined += bool(outcome.quarantined or outcome.skipped)
             for line in outcome.lines():
                 counts[line.split(" ", 1)[0]] += 1
                 if not show_bar or line.startswith("quarantined"):
                     self.stdout.write(line)
 
+        def run(advance: Callable[[], None] = lambda: None) -> None:
+            # One batch of retrieved payloads at a time: stored in one transaction, reported
+            # (in input order, retrieval errors in their place) as soon as it is stored.
+            for chunk in itertools.batched(retrieved, BATCH_SIZE):
+                good = [(item.origin, item.data) for item in chunk if not item.error]
+                outcomes = pipeline.ingest_many(good, batch_size=BATCH_SIZE)
+                for item in chunk:
+                    report(PayloadOutcome(origin=item.origin, error=item.error) if item.error else next(outcomes))
+                    advance()
+
         if show_bar:
             from rich.progress import Progress
 
             with Progress(transient=True) as progress:
                 task = progress.add_task("ingesting", total=None)
-                for item in retrieved:
-                    run_one(item)
-                    progress.advance(task)
+                run(lambda: progress.advance(task))
             self.stdout.write(", ".join(f"{n} {word}" for word, n in sorted(counts.items())) or "nothing ingested")
         else:
-            for item in retrieved:
-                run_one(item)
+            run()
         if quarantined:
             raise CommandError(f"{quarantined} payload(s) quarantined; the others were ingested.", returncode=1)
 

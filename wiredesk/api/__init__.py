@@ -1,0 +1,1 @@
+"""The JSON API: ninjs out, wire push in, desk actions; token authentication."""

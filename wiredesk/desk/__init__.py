@@ -1,0 +1,1 @@
+"""The desk: editors' views, the incoming wire queue, story history, health."""

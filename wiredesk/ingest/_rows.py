@@ -1,0 +1,101 @@
+"""Row builders of ``store``: kept apart so ``store`` reads as the plan.
+
+``version_row`` turns an intent into a ``StoryVersion`` row; ``new_story`` builds the row of
+a story seen for the first time; ``apply`` moves a story's state on after a version was
+written (in memory); ``update_stories`` saves those states with one ``executemany`` of a
+plain ``UPDATE … WHERE id = %s`` (``_sql``) — much cheaper than ``QuerySet.bulk_update``'s
+``CASE WHEN`` statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from wiredesk.ingest import _sql
+from wiredesk.ingest.decide import version_key
+from wiredesk.ingest.types import Action, StoryData, StoryUpdateIntent
+from wiredesk.stories.models import Agency, RawPayload, Section, Story
+
+STORY_FIELDS_WRITTEN = (
+    "status", "current_version", "last_modified", "killed_at", "embargoed_until",
+    "first_published", "needs_review",
+)  # fmt: skip
+
+_ATTNAMES = tuple(Story._meta.get_field(name).attname for name in STORY_FIELDS_WRITTEN)  # type: ignore[union-attr]
+
+
+def version_row(story: Story, intent: StoryUpdateIntent, payload: RawPayload | None, now: datetime) -> dict[str, Any]:
+    """The ``StoryVersion`` row of ``intent`` (attname → value, for ``_sql.insert``)."""
+    data: StoryData = intent.data
+    return dict(
+        story_id=story.pk,
+        agency_version=data.version[:50],
+        version_number=version_key(data).number,
+        headline=data.headline[:500],
+        subheadline=data.subheadline[:500],
+        abstract=data.abstract,
+        slugline=data.slugline[:200],
+        body_html=data.body_html,
+        byline=data.byline[:500],
+        dateline=data.dateline[:300],
+        located=data.located[:200],
+        language=data.language[:20],
+        urgency=data.urgency,
+        pubstatus=data.pubstatus.value,
+        signals=sorted(s.value for s in data.signals),
+        is_correction=intent.correction,
+        embargoed=data.embargoed,
+        first_created=data.first_created,
+        version_created=data.version_created,
+        subjects=[{"code": s.code, "name": s.name} for s in data.subjects],
+        ednote=data.ednote,
+        copyright=data.copyright[:500],
+        link=data.link[:1000],
+        format=data.format,
+        content_hash=intent.content_hash,
+        raw_payload_id=payload.pk if payload is not None else None,
+        received=now,
+    )
+
+
+def new_story(
+    agency: Agency, intent: StoryUpdateIntent, *, now: datetime, section: Section | None, hold: bool
+) -> Story:
+    """The row of a story first seen with ``intent`` (its current version is set by ``apply``)."""
+    status = Story.Status.HELD if hold else Story.Status.PUBLISHED
+    embargo = intent.data.embargoed if intent.action is Action.EMBARGOED else None
+    return Story(
+        agency_id=agency.pk,
+        wire_id=intent.data.agency_id,
+        status=status,
+        section_id=section.pk if section is not None else None,
+        created=now,
+        last_modified=intent.data.version_created or now,
+        embargoed_until=embargo,
+        first_published=(embargo or now) if status == Story.Status.PUBLISHED else None,
+    )
+
+
+def apply(story: Story, intent: StoryUpdateIntent, version_id: int, now: datetime) -> None:
+    """Move the story's state on after its version ``version_id`` was written (in memory; saved in bulk)."""
+    if intent.make_current:
+        story.current_version_id = version_id
+        agency_time = intent.data.version_created or now
+        story.last_modified = max(t for t in (agency_time, story.desk_modified) if t is not None)
+        if intent.headline_changed and story.headline_override:
+            story.needs_review = True
+    if intent.kill and story.status != Story.Status.KILLED:
+        story.status = Story.Status.KILLED
+        story.killed_at = now
+
+
+def snapshot(story: Story) -> tuple[Any, ...]:
+    """The written fields of ``story``, to tell afterwards whether it changed."""
+    return tuple(getattr(story, name) for name in _ATTNAMES)
+
+
+def update_stories(stories: Sequence[Story]) -> None:
+    """Save the written fields of ``stories``: one prepared ``UPDATE`` run for every row."""
+    _sql.update(Story, STORY_FIELDS_WRITTEN, stories)

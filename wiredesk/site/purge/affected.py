@@ -1,0 +1,91 @@
+"""Which public pages a change shows on, and purging them.
+
+A story shows on its own page, the home page, its section's and its agency's pages, the
+site/section/agency feeds (RSS, Atom, JSON Feed), ``/sitemap.xml`` and ``/news-sitemap.xml``,
+and in the "related" list of every other story page of its section. Those story pages are
+not listed one by one: the section's tag is purged, which makes all of them stale in the
+app's cache. For the front cache (which only knows URLs), the newest ``NEIGHBOURS`` story
+pages of the section are purged too when a story leaves the public site or the desk changes
+it (kills are often legal matters); older neighbours expire after ``PAGE_TIMEOUT``.
+
+Does not purge paged views (``?before=``): they are never cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from django.urls import reverse
+
+from wiredesk.site.cache import agency_tag, purge_paths, section_tag
+from wiredesk.site.links import story_path
+from wiredesk.site.queries import listed, with_first_headline
+from wiredesk.stories.models import Agency, Section, Story
+
+NEIGHBOURS = 50
+SITE_WIDE = ("site:home", "site:site-rss", "site:site-atom", "site:site-json", "site:sitemap", "site:news-sitemap")
+
+
+def site_paths() -> list[str]:
+    return [reverse(name) for name in SITE_WIDE]
+
+
+def section_paths(slug: str) -> list[str]:
+    names = ("site:section", "site:section-rss", "site:section-atom", "site:section-json")
+    return [reverse(name, kwargs={"slug": slug}) for name in names]
+
+
+def agency_paths(slug: str) -> list[str]:
+    names = ("site:agency", "site:agency-rss", "site:agency-atom", "site:agency-json")
+    return [reverse(name, kwargs={"slug": slug}) for name in names]
+
+
+def neighbour_paths(section_ids: Iterable[int | None], exclude: Collection[int]) -> list[str]:
+    """The newest public story pages of each section (their "related" list may have changed)."""
+    paths: list[str] = []
+    for section_id in set(section_ids):
+        stories = listed(section=section_id) if section_id else listed(section__isnull=True)
+        paths += [story_path(s) for s in stories.exclude(pk__in=exclude)[:NEIGHBOURS]]
+    return paths
+
+
+def purge_for_stories(
+    story_ids: Iterable[int], *, neighbours: bool = False, old_sections: Iterable[int | None] = ()
+) -> list[str]:
+    """Purge every page the stories ``story_ids`` show on; returns the purged paths.
+
+    Call it after stories changed without ``post_save`` (bulk writes). ``neighbours``
+    also purges the front cache's copies of the section's newest story pages; it is
+    implied for stories that are not published (killed, held). ``old_sections`` are
+    sections the stories just left.
+    """
+    ids = sorted({int(pk) for pk in story_ids})
+    if not ids:
+        return []
+    stories = list(with_first_headline(Story.objects.filter(pk__in=ids)).select_related("agency", "section"))
+    paths, tags = site_paths(), []
+    sections: set[int | None] = set(old_sections)
+    near: set[int | None] = set(old_sections)
+    for story in stories:
+        paths.append(story_path(story))
+        paths += agency_paths(story.agency.slug)
+        tags.append(agency_tag(story.agency_id))
+        sections.add(story.section_id)
+        if neighbours or story.status != Story.Status.PUBLISHED:
+            near.add(story.section_id)
+    for section in Section.objects.filter(pk__in=[s for s in sections if s]):
+        paths += section_paths(section.slug)
+    tags += [section_tag(s) for s in sections]
+    paths += neighbour_paths(near, exclude=ids)
+    purge_paths(paths, tags)
+    return sorted(set(paths))
+
+
+def purge_for_section(section: Section) -> None:
+    """A section was added or renamed: its pages, the home page and its story pages."""
+    purge_paths([*site_paths(), *section_paths(section.slug)], [section_tag(section.pk)])
+
+
+def purge_for_agency(agency: Agency) -> None:
+    """An agency profile changed: its pages and (in the app cache) its story pages' boxes."""
+    purge_paths([*site_paths(), *agency_paths(agency.slug)], [agency_tag(agency.pk)])

@@ -1,0 +1,1 @@
+"""Sources: where agency copy comes from (HTTP feeds, drop folders, push), and polling them."""

@@ -1,0 +1,11 @@
+"""Signals the stories app sends for changes that bypass ``post_save``.
+
+``stories_changed`` is sent with ``story_ids`` (a list of ``Story`` primary keys) after a
+batch of stories was stored with bulk writes (``bulk_create``, ``executemany``), which send
+no model signals. The public site purges its caches on it. Send it after the transaction
+that wrote the rows, or from inside it: receivers must cope with both.
+"""
+
+from django.dispatch import Signal
+
+stories_changed = Signal()
