@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "wiredesk.desk",
     "wiredesk.api",
     "wiredesk.enrich",
+    "wiredesk.routing",
 ]
 
 MIDDLEWARE = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -49,7 +49,7 @@ def story_extras(story: Story) -> StoryExtras:
     extras = StoryExtras(tags=tags, provenance=enrichment.provenance)
     extras.timeline = [{"when": _when(e["when"]), "summary": e["summary"]} for e in enrichment.timeline]
     if enrichment.cluster_id is not None:
-        copies = list(listed(enrichment__cluster_id=enrichment.cluster_id).exclude(pk=story.pk))
+        copies = list(listed(enrichment__cluster_id=enrichment.cluster_id, copies=True).exclude(pk=story.pk))
         extras.also = copies
         primary_id = enrichment.cluster.primary_id if enrichment.cluster else None
         if primary_id and primary_id != story.pk:
@@ -57,12 +57,3 @@ def story_extras(story: Story) -> StoryExtras:
     return extras
 
 
-def secondary_copies() -> QuerySet[Story]:
-    """Stories that are another agency's copy (or a re-delivery) of a story readers get
-    from a preferred copy: lists can leave them out with ``.exclude(pk__in=secondary_copies())``.
-
-    Not applied to any site list yet: the site's queries belong to ``wiredesk.site``.
-    """
-    return Story.objects.filter(enrichment__cluster__isnull=False, enrichment__cluster__primary__isnull=False).exclude(
-        enrichment__cluster__primary=F("pk")
-    )

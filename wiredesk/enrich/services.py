@@ -180,7 +180,8 @@ def _save_tags(story: Story, found: list[FoundTag]) -> None:
         wanted = {}
         for item in found:
             wanted.setdefault(get_tag_id(item), item)
-    StoryTag.objects.filter(story=story).exclude(tag_id__in=wanted).delete()
+    # tags a routing rule added (source "routing") are the desk's, not enrichment's to remove
+    StoryTag.objects.filter(story=story).exclude(tag_id__in=wanted).exclude(source="routing").delete()
     have = set(StoryTag.objects.filter(story=story).values_list("tag_id", flat=True))
     StoryTag.objects.bulk_create(
         [

@@ -26,7 +26,7 @@ from wiredesk.ingest.detect import parse_payload
 from wiredesk.ingest.exceptions import ParseError, PayloadTooLarge
 from wiredesk.ingest.types import Action, SkippedItem, StoryData, StoryForUpdate, StoryUpdateIntent
 from wiredesk.stories.models import Agency, Section
-from wiredesk.stories.signals import stories_changed
+from wiredesk.stories.signals import stories_changed, stories_created
 
 log = logging.getLogger("wiredesk.ingest")
 
@@ -166,11 +166,15 @@ class Pipeline:
                     intent = decide(data, states.get(key), now=now)
                     states[key] = _advance(states.get(key), intent)
                     entries.append(store.Entry(agency, intent, payload_of[id(parsed)]))
+            existed = set(stories)
             store.write(entries, stories, now=now, section=self.section, hold=self.hold)
         # bulk writes send no post_save: tell the site which pages to purge, once committed
         changed = {stories[e.key].pk for e in entries if e.intent.store_version and e.key in stories}
         if changed:
             stories_changed.send(sender=Pipeline, story_ids=sorted(changed))
+        created = sorted(story.pk for key, story in stories.items() if key not in existed)
+        if created:  # routing rules run on these, once committed
+            stories_created.send(sender=Pipeline, story_ids=created)
         outcomes, position = [], 0
         for parsed in batch:
             payload = payload_of.get(id(parsed))

@@ -11,3 +11,7 @@ class SiteConfig(AppConfig):
         from wiredesk.site import signal_handlers
 
         signal_handlers.connect()
+        # Keep the search index in step with stories (search_index.py says what it indexes).
+        from wiredesk.site import search_index
+
+        search_index.connect()

@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from wiredesk.stories.models import Agency, Section, Story, StoryVersion
 
@@ -74,13 +74,25 @@ def with_first_headline(queryset: QuerySet[Story]) -> QuerySet[Story]:
     return queryset.annotate(first_headline=Subquery(first))
 
 
-def listed(*conditions: Q, **filters: object) -> QuerySet[Story]:
+def secondary_copies() -> QuerySet[Story]:
+    """Stories that are another agency's copy (or a re-delivery) of a story readers get
+    from a preferred copy: lists can leave them out with ``.exclude(pk__in=secondary_copies())``.
+    """
+    return Story.objects.filter(enrichment__cluster__isnull=False, enrichment__cluster__primary__isnull=False).exclude(
+        enrichment__cluster__primary=F("pk")
+    )
+
+
+def listed(*conditions: Q, copies: bool = False, **filters: object) -> QuerySet[Story]:
     """Public stories matching ``conditions``/``filters``, newest first, with what a list shows.
 
     Stories without ``first_published`` (not reachable through ingest or the services) are
-    left out: they cannot be placed in the keyset order.
+    left out: they cannot be placed in the keyset order. So are other agencies' copies of a
+    story readers get from its preferred copy (issue #6), unless ``copies`` is true.
     """
     stories = Story.objects.public().filter(*conditions, first_published__isnull=False, **filters)
+    if not copies:
+        stories = stories.exclude(pk__in=secondary_copies())
     stories = stories.select_related("agency", "section", "current_version")
     return with_first_headline(stories).order_by("-first_published", "-pk")
 
@@ -110,7 +122,7 @@ def unsectioned_stories() -> QuerySet[Story]:
 
 
 def agency_stories(agency: Agency) -> QuerySet[Story]:
-    return listed(agency=agency)
+    return listed(agency=agency, copies=True)  # an agency's page lists all it sent
 
 
 def related_stories(story: Story) -> QuerySet[Story]:

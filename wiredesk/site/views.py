@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 
 from wiredesk.site.links import absolute
 from wiredesk.site.queries import Cursor, Page, agency_stories, home_groups, page_after, section_stories
-from wiredesk.site.search import search_stories
+from wiredesk.site.search import search_stories, snippets
 from wiredesk.stories.models import Agency, Section, Story
 
 
@@ -73,7 +73,11 @@ def agency(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
-    return render_list(request, "site/search.html", search_stories(q), {"q": q})
+    page, list_context = paged(request, search_stories(q))
+    snippets(page.items, q)
+    if is_fragment(request):
+        return render(request, "site/_story_page.html", list_context)
+    return render(request, "site/search.html", {"q": q, **list_context})
 
 
 @require_safe

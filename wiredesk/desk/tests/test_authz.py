@@ -15,6 +15,8 @@ from django.urls import URLPattern, get_resolver
 
 from wiredesk.desk.story_views import ACTIONS
 from wiredesk.desk.tests.conftest import make_user
+from wiredesk.routing.models import RoutingRule
+from wiredesk.sources.models import Source
 from wiredesk.stories.models import Agency, Section, Story
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +38,22 @@ ADMIN_PAGES: list[tuple[str, str, str, dict[str, str], int, int]] = [
     ("agencies", "get", "/desk/agencies/", {}, 403, 200),
     ("agency", "get", "/desk/agencies/acme/", {}, 403, 200),
     ("agency", "post", "/desk/agencies/acme/", {"attribution": "Matrix"}, 403, 302),
+    ("rules", "get", "/desk/rules/", {}, 403, 200),
+    ("rule-new", "get", "/desk/rules/new/", {}, 403, 200),
+    ("rule-new", "post", "/desk/rules/new/", {"name": "matrix-new", "position": "5", "words_in": "both"}, 403, 302),
+    ("rule-new", "post", "/desk/rules/new/", {"name": "matrix-new", "position": "5", "words_in": "both",
+                                              "dry_run": "1", "days": "7"}, 403, 200),
+    ("rule", "get", "/desk/rules/{rule}/", {}, 403, 200),
+    ("rule", "post", "/desk/rules/{rule}/", {"name": "matrix", "position": "5", "words_in": "both"}, 403, 302),
+    ("rule", "post", "/desk/rules/{rule}/", {"name": "matrix", "position": "5", "words_in": "both",
+                                             "dry_run": "1", "days": "7"}, 403, 200),
+    ("rule-move", "post", "/desk/rules/{rule}/move/", {"direction": "up"}, 403, 302),
+    ("sources", "get", "/desk/sources/", {}, 403, 200),
+    ("source-new", "get", "/desk/sources/new/", {}, 403, 200),
+    ("source-new", "post", "/desk/sources/new/", {"kind": "push"}, 403, 200),  # no agency: the form again
+    ("source", "get", "/desk/sources/{source}/", {}, 403, 200),
+    ("source", "post", "/desk/sources/{source}/", {"kind": "push"}, 403, 200),
+    ("source-toggle", "post", "/desk/sources/{source}/toggle/", {}, 403, 302),
 ]
 MATRIX = EDITOR_PAGES + ADMIN_PAGES
 
@@ -46,7 +64,9 @@ def target(agency: Agency, section: Section, story: Story) -> Story:
 
 
 def _request(client: Client, method: str, path: str, data: dict[str, str], story: Story) -> Any:
-    return getattr(client, method)(path.format(pk=story.pk), data)
+    rule, _ = RoutingRule.objects.get_or_create(name="matrix", defaults={"position": 1})
+    source, _ = Source.objects.get_or_create(agency=story.agency, kind=Source.Kind.PUSH)
+    return getattr(client, method)(path.format(pk=story.pk, rule=rule.pk, source=source.pk), data)
 
 
 def test_every_desk_url_is_in_the_matrix() -> None:

@@ -124,7 +124,7 @@ def test_a_redelivery_under_a_new_id_joins_the_cluster() -> None:
 
 
 def test_secondary_copies_are_the_non_primary_members() -> None:
-    from wiredesk.enrich.queries import secondary_copies
+    from wiredesk.site.queries import agency_stories, listed, secondary_copies
 
     ians, xinhua = agency("ians"), agency("xinhua")
     a = story(ians, "IANS-1", HEADLINE, TEHRAN_BODY + TEHRAN_UPDATE)
@@ -133,3 +133,6 @@ def test_secondary_copies_are_the_non_primary_members() -> None:
     enrich_pending()
     assert list(secondary_copies()) == [a]
     assert b not in secondary_copies()
+    # site lists show the preferred copy only; the agency's own page lists its copy too
+    assert a not in listed() and b in listed()
+    assert a in agency_stories(ians)

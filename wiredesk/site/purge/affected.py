@@ -66,13 +66,16 @@ def purge_for_stories(
     paths, tags = site_paths(), []
     sections: set[int | None] = set(old_sections)
     near: set[int | None] = set(old_sections)
+    agencies: dict[int, str] = {}  # an ingest batch names few agencies for many stories
     for story in stories:
         paths.append(story_path(story))
-        paths += agency_paths(story.agency.slug)
-        tags.append(agency_tag(story.agency_id))
+        agencies[story.agency_id] = story.agency.slug
         sections.add(story.section_id)
         if neighbours or story.status != Story.Status.PUBLISHED:
             near.add(story.section_id)
+    for agency_id, slug in agencies.items():
+        paths += agency_paths(slug)
+        tags.append(agency_tag(agency_id))
     for section in Section.objects.filter(pk__in=[s for s in sections if s]):
         paths += section_paths(section.slug)
     tags += [section_tag(s) for s in sections]

@@ -19,6 +19,7 @@ from django.db import close_old_connections
 
 from wiredesk.demo import DEMO_AGENCIES, DEMO_SECTIONS, generate_wire
 from wiredesk.demo.sections import assign_sections
+from wiredesk.enrich.services import enrich_pending
 from wiredesk.ingest.pipeline import Pipeline
 from wiredesk.stories import services
 from wiredesk.stories.management.commands.serve import run_server
@@ -27,10 +28,11 @@ from wiredesk.stories.models import Story
 
 def ingest_demo(n_stories: int, *, seed: int) -> list[str]:
     """Generate ``n_stories`` demo stories (times up to now) and ingest them; the summary lines."""
-    pipeline = Pipeline()
+    payloads = generate_wire(n_stories, seed=seed, start=datetime.now(UTC))
     lines: list[str] = []
-    for payload in generate_wire(n_stories, seed=seed, start=datetime.now(UTC)):
-        lines.extend(pipeline.ingest(payload.data, origin=f"demo:{payload.name}").lines())
+    for outcome in Pipeline().ingest_many((f"demo:{p.name}", p.data) for p in payloads):
+        lines.extend(outcome.lines())
+    enrich_pending()  # in the demo, right away: places, topics, tags, clusters, timelines
     assign_sections()
     return lines
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.urls import reverse
 
 from wiredesk.sources.models import Source, mask
+from wiredesk.sources.services import SourceConfigError, clean_address
 from wiredesk.stories.models import Agency, Section
 
 
@@ -55,9 +55,10 @@ class Command(BaseCommand):
             kind = Source.Kind.WEBSUB if options["websub"] else Source.Kind.HTTP
         elif address:
             kind = Source.Kind.FOLDER
-            path = Path(address).expanduser().resolve()
-            path.mkdir(parents=True, exist_ok=True)
-            address = str(path)
+            try:
+                address = clean_address(kind, address)  # the desk's form runs the same check
+            except SourceConfigError as exc:
+                raise CommandError(str(exc)) from exc
         else:
             raise CommandError("Give a feed URL or a drop folder, or --push.")
         if options["every"] < 1:

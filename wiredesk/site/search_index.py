@@ -1,0 +1,103 @@
+"""Keep ``SearchDocument`` (and with it the database's full-text index) in step with stories.
+
+``index_stories(ids)`` rewrites the documents of those stories from their current state:
+the headline readers see and the current version's abstract and body as plain text. It is
+called from signal handlers (``stories_changed`` after every ingest batch and service call,
+``post_save`` of a single ``Story`` such as a desk headline override) and by
+``wiredesk reindex``. It does not decide who may find a story: killed, held and embargoed
+stories stay indexed and are filtered at query time by ``Story.objects.public()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection
+from django.db.models.signals import post_save
+
+from wiredesk.ingest.sanitize import html_to_text
+from wiredesk.site.models import SearchDocument
+from wiredesk.stories.models import Story
+from wiredesk.stories.signals import stories_changed
+
+BATCH = 500
+# Snippet markers: control characters no indexed text contains (they are stripped from it),
+# so search.py can escape a snippet and then turn exactly these into <mark> tags.
+MARK_START = "\x02"
+MARK_END = "\x03"
+# Fields whose change alters what is indexed; other saves (status, needs_review…) do not.
+INDEXED_FIELDS = frozenset({"headline_override", "current_version", "current_version_id"})
+
+
+def clean(text: str) -> str:
+    """``text`` without the snippet markers and NULs (PostgreSQL refuses NUL in text)."""
+    return text.replace(MARK_START, " ").replace(MARK_END, " ").replace("\x00", " ")
+
+
+def document_fields(headline_override: str, headline: str, abstract: str, body_html: str) -> dict[str, str]:
+    """The indexed text of one story; shared with the data migration, so plain arguments."""
+    return {
+        "headline": clean(headline_override or headline),
+        "abstract": clean(abstract),
+        "body": clean(html_to_text(body_html)),
+    }
+
+
+def index_stories(story_ids: Iterable[int]) -> int:
+    """Rewrite the search documents of ``story_ids``; return how many were written.
+
+    Two queries per 500 stories whatever changed (it runs after every ingest batch): one
+    read, one upsert. The SQLite triggers see the upsert's update as an UPDATE and re-index
+    the row. Stories without a current version get no document (and lose a stale one).
+    """
+    ids = sorted(set(story_ids))
+    written = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        stories = Story.objects.filter(pk__in=chunk).select_related("current_version")
+        documents = [
+            SearchDocument(
+                story_id=s.pk,
+                **document_fields(s.headline_override, v.headline, v.abstract, v.body_html),
+            )
+            for s in stories
+            if (v := s.current_version) is not None
+        ]
+        if len(documents) < len(chunk):
+            SearchDocument.objects.filter(story_id__in=set(chunk) - {d.story_id for d in documents}).delete()
+        SearchDocument.objects.bulk_create(
+            documents, update_conflicts=True, unique_fields=["story"], update_fields=["headline", "abstract", "body"]
+        )
+        written += len(documents)
+    return written
+
+
+def reindex_all() -> int:
+    """Rebuild every story's document (``wiredesk reindex``); return how many were written.
+
+    On SQLite the FTS5 index is first rebuilt from the documents, so the triggers' deletes
+    find what they delete even when the index had drifted (a restored file, a manual edit).
+    """
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO site_storysearch(site_storysearch) VALUES ('rebuild')")
+    SearchDocument.objects.all().delete()
+    ids = Story.objects.filter(current_version__isnull=False).values_list("pk", flat=True).order_by("pk")
+    return index_stories(list(ids))
+
+
+def _stories_changed(sender: Any, story_ids: Any = (), **kwargs: Any) -> None:
+    index_stories(story_ids)
+
+
+def _story_saved(sender: type[Story], instance: Story, update_fields: Any = None, **kwargs: Any) -> None:
+    if update_fields is not None and not (set(update_fields) & INDEXED_FIELDS):
+        return
+    index_stories([instance.pk])
+
+
+def connect() -> None:
+    uid = "wiredesk.site.search"
+    stories_changed.connect(_stories_changed, dispatch_uid=f"{uid}.stories_changed")
+    post_save.connect(_story_saved, sender=Story, dispatch_uid=f"{uid}.story_saved")
