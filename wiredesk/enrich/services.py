@@ -207,11 +207,13 @@ def _preferred() -> list[str]:
     return list(AgencyPreference.objects.order_by("rank", "pk").values_list("agency__slug", flat=True))
 
 
-def _matches(story: Story, shingle_set: set[str], keys: list[str]) -> list[int]:
+def _matches(story: Story, shingle_set: set[str], keys: list[str], *, place: str = "") -> list[int]:
     """Ids of the stories that tell the same story: LSH candidates, then the exact check.
 
     Reads only. Candidates sharing the most bands are checked first, at most
-    ``MAX_CANDIDATES`` of them, with their texts fetched in one query.
+    ``MAX_CANDIDATES`` of them, with their texts fetched in one query. Two stories filed
+    from different dateline places are never the same story, however alike their words
+    (wire templates: "Storm brings flight delays to Baghdad" / "… to Basra").
     """
     if not keys:
         return []
@@ -225,12 +227,13 @@ def _matches(story: Story, shingle_set: set[str], keys: list[str]) -> list[int]:
         .values_list("story_id", flat=True)[:MAX_CANDIDATES]
     )
     rows = Story.objects.filter(pk__in=list(candidates), current_version__isnull=False).values_list(
-        "pk", "current_version__headline", "current_version__body_html"
+        "pk", "current_version__headline", "current_version__body_html", "enrichment__place"
     )
     return [
         pk
-        for pk, headline, body in rows
-        if similarity.is_same_story(shingle_set, similarity.shingles(f"{headline} {_plain(body)}"))
+        for pk, headline, body, other_place in rows
+        if not (place and other_place and place.casefold() != other_place.casefold())
+        and similarity.is_same_story(shingle_set, similarity.shingles(f"{headline} {_plain(body)}"))
     ]
 
 
@@ -291,7 +294,7 @@ def enrich_story(story: Story) -> Enrichment | None:
     citations = attribution.find_citations(text)
     shingle_set = similarity.shingles(f"{version.headline} {text}")
     keys = similarity.band_keys(shingle_set)
-    matches = _matches(story, shingle_set, keys)
+    matches = _matches(story, shingle_set, keys, place=dateline.name if dateline else "")
     values = {
         "version": version,
         "place": dateline.name if dateline else "",

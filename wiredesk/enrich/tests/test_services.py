@@ -123,6 +123,18 @@ def test_a_redelivery_under_a_new_id_joins_the_cluster() -> None:
     assert cluster.primary_id == a.pk  # same agency: the earlier copy
 
 
+def test_alike_stories_from_different_datelines_are_not_one_story() -> None:
+    """Wire templates: the same sentences about another city are another story."""
+    ians = agency("ians")
+    a = story(ians, "IANS-1", HEADLINE, TEHRAN_BODY)
+    b = story(ians, "IANS-2", HEADLINE, TEHRAN_BODY.replace("Tehran:", "Baghdad:", 1))
+    enrich_story(a)
+    enrich_story(b)
+    ea, eb = Enrichment.objects.get(story=a), Enrichment.objects.get(story=b)
+    assert (ea.place, eb.place) == ("Tehran", "Baghdad")
+    assert eb.cluster_id is None or eb.cluster_id != ea.cluster_id
+
+
 def test_secondary_copies_are_the_non_primary_members() -> None:
     from wiredesk.site.queries import agency_stories, listed, secondary_copies
 
