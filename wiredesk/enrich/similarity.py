@@ -15,8 +15,10 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 # LSH candidate threshold (estimated Jaccard). Low on purpose: an agency's rewrite of
@@ -39,6 +41,10 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 
 
 def signature(shingle_set: set[str]) -> MinHash:
+    # imported here: datasketch (numpy, scipy) costs ~0.3 s, and every `wiredesk` command
+    # imports this module through the signal handlers, most without ever hashing
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, seed=1)
     minhash.update_batch([s.encode() for s in shingle_set])
     return minhash
@@ -46,6 +52,8 @@ def signature(shingle_set: set[str]) -> MinHash:
 
 @cache
 def _bands() -> tuple[tuple[int, int], ...]:
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     return tuple(lsh.hashranges)
 
