@@ -9,41 +9,24 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from wiredesk.ingest import _sql
 from wiredesk.stories.models import Agency, RawPayload
 
 
-def archive_payload(data: bytes, *, origin: str = "", agency: Agency | None = None) -> RawPayload:
-    """Return the archived row for ``data``, creating it when these bytes are new."""
-    digest = hashlib.sha256(data).hexdigest()
-    payload = RawPayload.objects.filter(sha256=digest).first()
-    if payload is not None:
-        return payload
-    payload = RawPayload(
-        sha256=digest,
-        content=zlib.compress(data, 1),
-        size=len(data),
-        origin=origin[:1000],
-        agency=agency,
-    )
-    payload.save(force_insert=True)
-    return payload
-
-
-def archive_many(items: Sequence[tuple[bytes, str, str]], *, agency: Agency | None = None) -> list[RawPayload]:
-    """Archive ``(data, origin, error)`` items with their outcome; one row per item, in order.
+def archive_many(items: Sequence[tuple[bytes, str, str, str]], *, agency: Agency | None = None) -> list[RawPayload]:
+    """Archive ``(data, origin, error, format)`` items with their outcome; one row per item, in order.
 
     Two queries however many items: one look-up of the bytes already archived, one insert
     of the new ones. Meant to run in the transaction that also stores the items' stories, so
     the outcome is known when the row is written: quarantined with ``error``, or ok. A row
     already archived whose outcome differs is updated (re-processing fixes or quarantines it).
     """
-    digests = [hashlib.sha256(data).hexdigest() for data, _, _ in items]
+    digests = [hashlib.sha256(data).hexdigest() for data, _, _, _ in items]
     found = {p.sha256: p for p in RawPayload.objects.filter(sha256__in=set(digests)).defer("content")}
     new: dict[str, RawPayload] = {}
-    for digest, (data, origin, error) in zip(digests, items, strict=True):
+    for digest, (data, origin, error, fmt) in zip(digests, items, strict=True):
         if digest in found:
             _set_outcome(found[digest], error)
         elif digest not in new:
@@ -53,6 +36,7 @@ def archive_many(items: Sequence[tuple[bytes, str, str]], *, agency: Agency | No
                 size=len(data),
                 origin=origin[:1000],
                 agency=agency,
+                format=fmt,
                 outcome=RawPayload.Outcome.QUARANTINED if error else RawPayload.Outcome.OK,
                 error=error,
             )
@@ -73,6 +57,20 @@ def _set_outcome(payload: RawPayload, error: str) -> None:
 def payload_bytes(payload: RawPayload) -> bytes:
     """The original bytes of an archived payload."""
     return zlib.decompress(bytes(payload.content))
+
+
+def iter_archived(*, quarantined_only: bool = False) -> Iterator[tuple[int | None, str, bytes]]:
+    """``(agency id, origin, bytes)`` of archived payloads, in the order they were received.
+
+    Re-processing these through the pipeline rebuilds the stories (design.md: "Re-processing
+    the archive rebuilds the same stories"); ``quarantined_only`` retries only the payloads
+    that could not be read, e.g. after a parser learned their format.
+    """
+    payloads = RawPayload.objects.order_by("received", "pk")
+    if quarantined_only:
+        payloads = payloads.filter(outcome=RawPayload.Outcome.QUARANTINED)
+    for payload in payloads.iterator(chunk_size=200):
+        yield payload.agency_id, payload.origin, payload_bytes(payload)
 
 
 def quarantine(payload: RawPayload, error: str, *, format: str = "") -> None:

@@ -16,7 +16,7 @@ import re
 from typing import Final
 
 from wiredesk.ingest.exceptions import NotATextStory, ParseError, UnsupportedFormat
-from wiredesk.ingest.types import ParseResult
+from wiredesk.ingest.types import ParseResult, ParserType
 
 G2_NS: Final = "http://iptc.org/std/nar/2006-10-01/"
 WXR_NS_PREFIX: Final = b"http://wordpress.org/export/"
@@ -116,7 +116,8 @@ def parse_payload(data: bytes, *, url: str = "") -> ParseResult:
     """Detect the format of ``data`` and parse it; raise ``ParseError`` with a reason if not."""
     name = detect_format(data)
     module = importlib.import_module(f"wiredesk.ingest.formats.{PARSERS[name]}")
-    result: ParseResult = module.parse(data, url=url)
+    parse: ParserType = module.parse
+    result = parse(data, url=url)
     if not result.stories and not result.skipped:
         raise NotATextStory(f"Not a text story: the {name} payload holds no text item.")
     if not result.stories:

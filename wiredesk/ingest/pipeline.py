@@ -155,7 +155,9 @@ class Pipeline:
         """Archive, decide and store ``batch`` in one transaction; an outcome per payload."""
         archived = [p for p in batch if p.data is not None]
         with transaction.atomic():
-            payloads = archive.archive_many([(p.data or b"", p.origin, p.error) for p in archived], agency=self.agency)
+            payloads = archive.archive_many(
+                [(p.data or b"", p.origin, p.error, p.format) for p in archived], agency=self.agency
+            )
             payload_of = {id(p): payload for p, payload in zip(archived, payloads, strict=True)}
             now = self.clock()
             stories, states = store.load_stories({(a.pk, s.agency_id) for p in batch for a, s in p.stories})

@@ -10,7 +10,6 @@ Nothing here imports Django, the database or the network.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -112,8 +111,6 @@ class ParserType(Protocol):
 
     def __call__(self, data: bytes, *, url: str = "") -> ParseResult: ...
 
-
-ParserFunc = Callable[..., ParseResult]
 
 
 class Action(StrEnum):

@@ -26,9 +26,6 @@ class StoryQuerySet(models.QuerySet["Story"]):
             current_version__isnull=False,
         )
 
-    def killed(self) -> StoryQuerySet:
-        return self.filter(status="killed")
-
     def by_wire_id(self, wire_id: str, agency: str | None = None) -> StoryQuerySet:
         stories = self.filter(wire_id=wire_id)
         return stories.filter(agency__slug=agency) if agency else stories

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,12 +20,11 @@ from wiredesk.ingest.tests.factories import ninjs
 from wiredesk.stories.models import Agency, Story
 
 CHROMIUM = "/usr/bin/chromium"
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is a dev dependency")
+from playwright import sync_api  # noqa: E402 - a dev dependency: missing means a broken install
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's Chromium (apt-get install chromium)"),
 ]
 
 

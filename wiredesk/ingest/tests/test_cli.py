@@ -139,3 +139,41 @@ def test_export_is_valid_ninjs_3_1(tmp_path: Path) -> None:
         errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(item)]
         assert not errors, errors
     assert len(items[0]["associations"]) == 2  # type: ignore[arg-type]
+
+
+def _state() -> list[tuple[str, str, str, int, str]]:
+    return sorted(
+        (s.agency.slug, s.wire_id, s.headline, s.versions.count(), s.status)
+        for s in Story.objects.select_related("agency", "current_version")
+    )
+
+
+def test_reprocessing_the_archive_rebuilds_the_same_stories(tmp_path: Path) -> None:
+    (tmp_path / "1.xml").write_bytes(nitf("ACME-7", version=1))
+    (tmp_path / "2.xml").write_bytes(nitf("ACME-7", version=2, headline="Ferry back", issued="20240122T120000Z"))
+    (tmp_path / "3.xml").write_bytes(nitf("ACME-8", status="canceled"))
+    (tmp_path / "4.xml").write_bytes(rss([("g1", "Budget passes")], title="Some feed title"))
+    run("agency", "add", "acme", "--name", "Acme Wire Service")
+    run("ingest", "--agency", "acme", str(tmp_path))
+    before = _state()
+    Story.objects.all().delete()
+    lines = run("ingest", "--archive", "all").splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == ["new", "updated", "killed", "new"]
+    assert _state() == before  # same agency (the one given at the time), versions, status
+
+
+def test_reprocessing_quarantined_payloads_only(tmp_path: Path) -> None:
+    (tmp_path / "good.xml").write_bytes(nitf("ACME-9"))
+    (tmp_path / "bad.xml").write_bytes(b"<nitf><broken")
+    with pytest.raises(CommandError):
+        run("ingest", str(tmp_path))
+    out = StringIO()
+    with pytest.raises(CommandError):  # still unreadable: still quarantined, still exit 1
+        call_command("ingest", "--archive", "quarantined", stdout=out)
+    lines = out.getvalue().splitlines()  # the good payload is not touched again
+    assert len(lines) == 1 and lines[0].startswith("quarantined ") and "bad.xml" in lines[0]
+
+
+def test_ingest_needs_targets_or_archive() -> None:
+    with pytest.raises(CommandError, match="--archive"):
+        run("ingest")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from wiredesk.desk.tests.conftest import PASSWORD, make_user
-from wiredesk.desk.tests.test_browser_desk import CHROMIUM, in_thread, sync_api
+from wiredesk.desk.tests.test_browser_desk import in_thread, sync_api
 from wiredesk.desk.tests.test_browser_desk import page as page  # the fixture
 from wiredesk.ingest.pipeline import Pipeline
 from wiredesk.ingest.tests.factories import ninjs
@@ -18,7 +17,6 @@ from wiredesk.stories.models import Agency, Section, Story
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's Chromium (apt-get install chromium)"),
 ]
 
 

@@ -1,4 +1,5 @@
-"""``wiredesk ingest [--agency SLUG] [--section SLUG] [--hold] PATH_OR_URL...``
+"""``wiredesk ingest [--agency SLUG] [--section SLUG] [--hold] PATH_OR_URL...``, and
+``wiredesk ingest --archive all|quarantined`` to re-process the raw archive.
 
 Prints one summary line per story (``new|updated|unchanged|stale|killed|embargoed|quarantined
 AGENCY_ID HEADLINE``); on a terminal a progress bar shows instead and a summary follows.
@@ -12,14 +13,15 @@ from __future__ import annotations
 import itertools
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from wiredesk.ingest.archive import iter_archived
 from wiredesk.ingest.pipeline import PayloadOutcome, Pipeline
-from wiredesk.ingest.retrieve import iter_targets
+from wiredesk.ingest.retrieve import Retrieved, iter_targets
 from wiredesk.stories.models import Agency, Section
 
 BATCH_SIZE = 200
@@ -29,7 +31,12 @@ class Command(BaseCommand):
     help = "Ingest wire files, folders (recursively) and URLs."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
+        parser.add_argument("targets", nargs="*", metavar="PATH_OR_URL")
+        parser.add_argument(
+            "--archive",
+            choices=["all", "quarantined"],
+            help="Re-process archived payloads instead (each with the agency it came in with).",
+        )
         parser.add_argument("--agency", help="Slug of the agency that sent these (default: from the payload).")
         parser.add_argument("--section", help="Section slug for new stories.")
         parser.add_argument("--hold", action="store_true", help="Hold new stories instead of publishing them.")
@@ -38,12 +45,29 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         agency = _get(Agency, options["agency"], "agency", "wiredesk agency add")
         section = _get(Section, options["section"], "section", "wiredesk section add")
-        pipeline = Pipeline(agency=agency, section=section, hold=options["hold"])
-        retrieved = iter_targets(
-            options["targets"],
-            max_bytes=settings.WIREDESK_MAX_PAYLOAD_BYTES,
-            allow_private=settings.WIREDESK_ALLOW_PRIVATE_ADDRESSES,
-        )
+        if bool(options["targets"]) == bool(options["archive"]):
+            raise CommandError("Name files, folders or URLs to ingest, or --archive (not both).")
+        pipelines: dict[int | None, Pipeline] = {}
+
+        def pipeline_for(agency_id: int | None) -> Pipeline:
+            # archived payloads keep the agency they came in with (--agency at the time)
+            if agency_id not in pipelines:
+                chosen = agency or (Agency.objects.filter(pk=agency_id).first() if agency_id else None)
+                pipelines[agency_id] = Pipeline(agency=chosen, section=section, hold=options["hold"])
+            return pipelines[agency_id]
+
+        if options["archive"]:
+            archived = iter_archived(quarantined_only=options["archive"] == "quarantined")
+            retrieved: Iterable[tuple[int | None, Retrieved]] = (
+                (agency_id, Retrieved(origin=origin, data=data)) for agency_id, origin, data in archived
+            )
+        else:
+            targets = iter_targets(
+                options["targets"],
+                max_bytes=settings.WIREDESK_MAX_PAYLOAD_BYTES,
+                allow_private=settings.WIREDESK_ALLOW_PRIVATE_ADDRESSES,
+            )
+            retrieved = ((None, item) for item in targets)
         show_bar = options["progress"] == "always" or (options["progress"] == "auto" and sys.stdout.isatty())
         counts: Counter[str] = Counter()
         quarantined = 0
@@ -59,12 +83,15 @@ class Command(BaseCommand):
         def run(advance: Callable[[], None] = lambda: None) -> None:
             # One batch of retrieved payloads at a time: stored in one transaction, reported
             # (in input order, retrieval errors in their place) as soon as it is stored.
-            for chunk in itertools.batched(retrieved, BATCH_SIZE):
-                good = [(item.origin, item.data) for item in chunk if not item.error]
-                outcomes = pipeline.ingest_many(good, batch_size=BATCH_SIZE)
-                for item in chunk:
-                    report(PayloadOutcome(origin=item.origin, error=item.error) if item.error else next(outcomes))
-                    advance()
+            # Consecutive payloads of one agency go together, so arrival order is kept.
+            for agency_id, group in itertools.groupby(retrieved, key=lambda pair: pair[0]):
+                pipeline = pipeline_for(agency_id)
+                for chunk in itertools.batched((item for _, item in group), BATCH_SIZE):
+                    good = [(item.origin, item.data) for item in chunk if not item.error]
+                    outcomes = pipeline.ingest_many(good, batch_size=BATCH_SIZE)
+                    for item in chunk:
+                        report(PayloadOutcome(origin=item.origin, error=item.error) if item.error else next(outcomes))
+                        advance()
 
         if show_bar:
             from rich.progress import Progress
