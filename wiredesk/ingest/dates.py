@@ -49,7 +49,9 @@ def _parse(text: str) -> datetime | None:
         if zone:
             iso += "+00:00" if zone == "Z" else _OFFSET_NO_COLON.sub(r"\1:\2", zone)
         return _fromiso(iso)
-    candidate = _OFFSET_NO_COLON.sub(r"\1:\2", text) if "T" in text else text
+    # "+0000" → "+00:00"; the regular expression runs only when the text ends that way
+    has_offset = "T" in text and text[-5:-4] in ("+", "-")
+    candidate = _OFFSET_NO_COLON.sub(r"\1:\2", text) if has_offset else text
     parsed = _fromiso(candidate.replace("Z", "+00:00") if candidate.endswith("Z") else candidate)
     if parsed is not None:
         return parsed

@@ -11,8 +11,10 @@ plain message. Does not parse the payload itself: see ``formats/``.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
+from types import ModuleType
 from typing import Final
 
 from wiredesk.ingest.exceptions import NotATextStory, ParseError, UnsupportedFormat
@@ -32,6 +34,8 @@ PARSERS: Final = {
 }
 
 _ROOT: Final = re.compile(rb"<(?!\?|!)(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)>", re.S)
+_COMMENT: Final = re.compile(rb"<!--.*?-->", re.S)
+_DOCTYPE: Final = re.compile(rb"<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", re.S)
 _BOM: Final = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _JSONFEED_VERSION: Final = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/')
 _G2_TEXT_ROOTS: Final = frozenset({"newsItem", "newsMessage"})
@@ -75,10 +79,15 @@ def detect_format(data: bytes) -> str:
 
 
 def _detect_xml(head: bytes, data: bytes) -> str:
-    # skip comments and the DOCTYPE before looking for the root element
-    cleaned = re.sub(rb"<!--.*?-->", b"", head, flags=re.S)
-    cleaned = re.sub(rb"<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", b"", cleaned, flags=re.S)
-    match = _ROOT.search(cleaned)
+    match = _ROOT.search(head)
+    if match is None or b"<!" in head[: match.end()]:
+        # A comment or the DOCTYPE (both start "<!") comes first, and may hide or look
+        # like the root element: skip them and look again. When the first "<!" comes
+        # after the root's start tag, skipping changes nothing before it, so the match
+        # above stands.
+        cleaned = _COMMENT.sub(b"", head)
+        cleaned = _DOCTYPE.sub(b"", cleaned)
+        match = _ROOT.search(cleaned)
     if not match:
         raise ParseError("The payload looks like XML but has no root element.")
     name = match.group(2).decode("ascii", "replace")
@@ -107,16 +116,22 @@ def _detect_xml(head: bytes, data: bytes) -> str:
 def _detect_json(head: bytes) -> str:
     # JSON Feed names itself in "version" (jsonfeed.org/version/1.1); everything else in
     # JSON is read as ninjs, whose parser explains what it cannot read.
-    if _JSONFEED_VERSION.search(head):
+    # (the plain search first: it is quicker, and most payloads are not JSON Feeds)
+    if b"jsonfeed.org/version/" in head and _JSONFEED_VERSION.search(head):
         return "jsonfeed"
     return "ninjs"
+
+
+@functools.cache
+def _module(name: str) -> ModuleType:
+    """The parser module of format ``name``, imported on first use."""
+    return importlib.import_module(f"wiredesk.ingest.formats.{PARSERS[name]}")
 
 
 def parse_payload(data: bytes, *, url: str = "") -> ParseResult:
     """Detect the format of ``data`` and parse it; raise ``ParseError`` with a reason if not."""
     name = detect_format(data)
-    module = importlib.import_module(f"wiredesk.ingest.formats.{PARSERS[name]}")
-    parse: ParserType = module.parse
+    parse: ParserType = _module(name).parse
     result = parse(data, url=url)
     if not result.stories and not result.skipped:
         raise NotATextStory(f"Not a text story: the {name} payload holds no text item.")

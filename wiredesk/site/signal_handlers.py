@@ -58,8 +58,8 @@ def _agency_saved(sender: type[Agency], instance: Agency, **kwargs: Any) -> None
     purge_for_agency(instance)
 
 
-def _stories_changed(sender: Any, story_ids: Any = (), **kwargs: Any) -> None:
-    purge_for_stories(story_ids)
+def _stories_changed(sender: Any, story_ids: Any = (), created: Any = (), **kwargs: Any) -> None:
+    purge_for_stories(story_ids, created=created)
 
 
 def _setting_changed(setting: str, **kwargs: Any) -> None:

@@ -16,7 +16,7 @@ adaptors.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
@@ -25,10 +25,9 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from wiredesk.ingest.dates import parse_datetime
-from wiredesk.ingest.formats._markup import text_of
+from wiredesk.ingest.formats._markup import Children, text_of
 from wiredesk.ingest.sanitize import plain_text
 from wiredesk.ingest.types import PubStatus, Signal, Subject
-from wiredesk.ingest.xmlsafe import local_name
 
 XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -54,15 +53,16 @@ _SIGNAL_URI: Final = "cv.iptc.org/newscodes/signal/"
 def children(element: etree._Element | None, name: str) -> Iterator[etree._Element]:
     """The child elements of ``element`` whose local name is ``name``, in document order."""
     if element is None:
-        return
-    for node in element:
-        if isinstance(node.tag, str) and local_name(node) == name:
-            yield node
+        return iter(())
+    # "{*}name": that local name in any namespace or none, matched by lxml itself
+    return element.iterchildren(f"{{*}}{name}")
 
 
 def child(element: etree._Element | None, name: str) -> etree._Element | None:
     """The first child element of ``element`` named ``name``, or ``None``."""
-    return next(children(element, name), None)
+    if element is None:
+        return None
+    return next(element.iterchildren(f"{{*}}{name}"), None)
 
 
 def text(element: etree._Element | None) -> str:
@@ -82,9 +82,9 @@ def qualified(element: etree._Element | None) -> str:
     return (element.get("qcode") or element.get("uri") or "").strip()
 
 
-def item_class(item: etree._Element) -> str:
-    """The itemClass code of an item in lower case (``ninat:picture`` → ``picture``)."""
-    return code_of(qualified(child(child(item, "itemMeta"), "itemClass"))).lower()
+def item_class(item_meta: etree._Element | None) -> str:
+    """The itemClass code of an item's ``itemMeta``, lower case (``ninat:picture`` → ``picture``)."""
+    return code_of(qualified(child(item_meta, "itemClass"))).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,52 +113,57 @@ class G2Meta:
     copyright: str = ""
 
 
-def read_meta(item: etree._Element) -> G2Meta:
-    """Read the item's metadata; missing or unreadable values stay empty.
+def read_meta(item: etree._Element, parts: Children) -> G2Meta:
+    """Read the item's metadata (``parts``: its children); missing or unreadable values stay empty.
 
     Does not raise: a value the agency got wrong is dropped, not fatal.
     """
-    item_meta = child(item, "itemMeta")
-    content_meta = child(item, "contentMeta")
-    headline, subheadline = _headlines(content_meta)
+    item_meta = Children(parts.first("itemMeta"))
+    content_meta = Children(parts.first("contentMeta"))
+    headline, subheadline = _headlines(content_meta.all("headline"))
     return G2Meta(
         # XSD: newsItem/@version is a positiveInteger with default="1".
         version=(item.get("version") or "1").strip(),
         headline=headline,
         subheadline=subheadline,
-        title=text(child(item_meta, "title")),
-        slugline=text(child(content_meta, "slugline")),
-        byline=", ".join(t for t in map(text, children(content_meta, "by")) if t),
-        dateline=text(child(content_meta, "dateline")),
-        located=_located(content_meta),
-        abstract=_abstract(content_meta),
-        language=_language(item, content_meta),
-        urgency=_urgency(content_meta),
-        pubstatus=_pubstatus(item_meta),
-        signals=_signals(item_meta),
-        first_created=parse_datetime(text(child(item_meta, "firstCreated"))),
-        version_created=parse_datetime(text(child(item_meta, "versionCreated"))),
-        embargoed=parse_datetime(text(child(item_meta, "embargoed"))),
-        subjects=_subjects(content_meta),
-        provider=_provider(item_meta),
-        ednote=" ".join(t for t in map(text, children(item_meta, "edNote")) if t),
+        title=text(item_meta.first("title")),
+        slugline=text(content_meta.first("slugline")),
+        byline=", ".join(t for t in map(text, content_meta.all("by")) if t),
+        dateline=text(content_meta.first("dateline")),
+        located=_located(content_meta.all("located")),
+        abstract=_abstract(content_meta.all("description")),
+        language=_language(item, content_meta.all("language")),
+        urgency=_urgency(content_meta.first("urgency")),
+        pubstatus=_pubstatus(item_meta.first("pubStatus")),
+        signals=_signals(item_meta.all("signal")),
+        first_created=parse_datetime(text(item_meta.first("firstCreated"))),
+        version_created=parse_datetime(text(item_meta.first("versionCreated"))),
+        embargoed=parse_datetime(text(item_meta.first("embargoed"))),
+        subjects=_subjects(content_meta.all("subject")),
+        provider=_provider(item_meta.first("provider")),
+        ednote=" ".join(t for t in map(text, item_meta.all("edNote")) if t),
         copyright=_first_text(
-            notice for rights in children(item, "rightsInfo") for notice in children(rights, "copyrightNotice")
+            notice for rights in parts.all("rightsInfo") for notice in children(rights, "copyrightNotice")
         ),
     )
 
 
-def _first_text(elements: Iterator[etree._Element]) -> str:
-    return next((t for t in map(text, elements) if t), "")
+def _first_text(elements: Iterable[etree._Element]) -> str:
+    """The first non-empty ``text`` of ``elements``, or ``""``."""
+    for element in elements:
+        value = text(element)
+        if value:
+            return value
+    return ""
 
 
-def _headlines(content_meta: etree._Element | None) -> tuple[str, str]:
+def _headlines(elements: Sequence[etree._Element]) -> tuple[str, str]:
     # contentMeta/headline may repeat, told apart by @role (IPTC Headline Role NewsCodes,
     # "hld:main", "hld:subHeadline"; agencies also write free roles such as "subhead").
     main: list[str] = []
     other: list[str] = []
     sub = ""
-    for element in children(content_meta, "headline"):
+    for element in elements:
         value = text(element)
         if not value:
             continue
@@ -173,12 +178,12 @@ def _headlines(content_meta: etree._Element | None) -> tuple[str, str]:
     return (candidates[0] if candidates else ""), sub
 
 
-def _abstract(content_meta: etree._Element | None) -> str:
+def _abstract(elements: Sequence[etree._Element]) -> str:
     # description/@role uses the IPTC Description Role NewsCodes ("drol:summary"). A
     # "drol:caption" describes a picture — Reuters and TT send one with text items that is
     # the slug or a truncated lead — so it is never taken as the story's abstract.
     fallback = ""
-    for element in children(content_meta, "description"):
+    for element in elements:
         value = text(element)
         role = (element.get("role") or "").lower()
         if not value:
@@ -190,40 +195,40 @@ def _abstract(content_meta: etree._Element | None) -> str:
     return fallback
 
 
-def _located(content_meta: etree._Element | None) -> str:
+def _located(elements: Sequence[etree._Element]) -> str:
     # located is a FlexLocationPropType: a name child, or a literal/qcode without one.
-    for element in children(content_meta, "located"):
+    for element in elements:
         value = _first_text(children(element, "name")) or plain_text(element.get("literal"))
         if value:
             return value
     return ""
 
 
-def _language(item: etree._Element, content_meta: etree._Element | None) -> str:
-    for element in children(content_meta, "language"):
+def _language(item: etree._Element, elements: Sequence[etree._Element]) -> str:
+    for element in elements:
         tag = (element.get("tag") or "").strip()
         if tag:
             return tag
     return (item.get(XML_LANG) or "").strip()
 
 
-def _urgency(content_meta: etree._Element | None) -> int | None:
+def _urgency(element: etree._Element | None) -> int | None:
     # XSD: urgency is an Int1to9Type; anything else is dropped.
-    value = text(child(content_meta, "urgency"))
+    value = text(element)
     if not value.isdigit():
         return None
     number = int(value)
     return number if 1 <= number <= 9 else None
 
 
-def _pubstatus(item_meta: etree._Element | None) -> PubStatus:
-    code = code_of(qualified(child(item_meta, "pubStatus"))).lower()
+def _pubstatus(element: etree._Element | None) -> PubStatus:
+    code = code_of(qualified(element)).lower()
     return _PUBSTATUS.get(code, PubStatus.USABLE)
 
 
-def _signals(item_meta: etree._Element | None) -> frozenset[Signal]:
+def _signals(elements: Sequence[etree._Element]) -> frozenset[Signal]:
     found: set[Signal] = set()
-    for element in children(item_meta, "signal"):
+    for element in elements:
         qcode = (element.get("qcode") or "").strip()
         uri = (element.get("uri") or "").strip()
         if qcode.lower().startswith("sig:"):
@@ -237,10 +242,9 @@ def _signals(item_meta: etree._Element | None) -> frozenset[Signal]:
     return frozenset(found)
 
 
-def _provider(item_meta: etree._Element | None) -> str:
+def _provider(element: etree._Element | None) -> str:
     # provider is a FlexPartyPropType: prefer the name child, then @literal, then the code
     # of @qcode/@uri (IPTC Provider NewsCodes, "nprov:REUTERS" → "REUTERS").
-    element = child(item_meta, "provider")
     if element is None:
         return ""
     name = _first_text(children(element, "name")) or plain_text(element.get("literal"))
@@ -254,13 +258,13 @@ def _provider(item_meta: etree._Element | None) -> str:
     return urlsplit(uri).hostname or code_of(uri)
 
 
-def _subjects(content_meta: etree._Element | None) -> tuple[Subject, ...]:
+def _subjects(elements: Sequence[etree._Element]) -> tuple[Subject, ...]:
     # Only direct contentMeta/subject children; a subject's "broader" ancestors are the
     # agency's hierarchy, not extra subjects. A subject without qcode or uri (only a name)
     # has no code to key on and is left out.
     subjects: list[Subject] = []
     seen: set[str] = set()
-    for element in children(content_meta, "subject"):
+    for element in elements:
         code = qualified(element)
         if not code or code in seen:
             continue

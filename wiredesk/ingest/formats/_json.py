@@ -69,7 +69,10 @@ def text_value(value: Any) -> str:
 def first_text(obj: JsonObject, *keys: str) -> str:
     """The first non-empty string value among ``keys`` of ``obj``."""
     for key in keys:
-        value = text_value(obj.get(key))
+        raw = obj.get(key)
+        if raw is None:
+            continue  # the usual case for all but one of the spellings asked for
+        value = text_value(raw)
         if value:
             return value
     return ""

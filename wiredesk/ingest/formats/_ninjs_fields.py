@@ -30,6 +30,8 @@ _MARKUP: Final = re.compile(r"<[A-Za-z][^>]*>")
 _NITF_BODY: Final = re.compile(r"<body\.content\b[^>]*>(.*?)</body\.content\s*>", re.S | re.I)
 _XML_BODY: Final = re.compile(r"<body\b[^>]*>(.*?)</body\s*>", re.S | re.I)
 _BLOCK_TAG: Final = re.compile(r"<(p|h[2-6]|ul|ol|dl|blockquote|table|figure|pre)\b", re.I)
+_BODY_RANKS: Final = {"html": 0, "nitf": 1, "text": 2}
+_SIGNAL_SEPARATOR: Final = re.compile(r"[:/#]")
 _SIGNAL_WORDS: Final = {"correction": Signal.CORRECTION, "update": Signal.UPDATE}
 _PUBSTATUS: Final = {
     "": PubStatus.USABLE,
@@ -86,12 +88,11 @@ def abstract(obj: JsonObject) -> str:
 def body_html(obj: JsonObject) -> str:
     """The story body as sanitized HTML; plain-text bodies become escaped paragraphs."""
     bodies = [(e, text_value(e.get("value"))) for e in object_list(obj.get("bodies"))]
-    ranked: list[tuple[int, str, str]] = [(_body_rank(e, v), _body_kind(e, v), v) for e, v in bodies if v]
+    ranked: list[tuple[int, str, str]] = [_ranked(e, v) for e, v in bodies if v]
     for key in sorted(k for k in obj if k.startswith("body_")):
         value = first_text(obj, key)
         if value:
-            entry = {"role": key.removeprefix("body_")}
-            ranked.append((_body_rank(entry, value), _body_kind(entry, value), value))
+            ranked.append(_ranked({"role": key.removeprefix("body_")}, value))
     if not ranked:
         return ""
     _, kind, value = min(ranked, key=lambda item: item[0])
@@ -116,8 +117,10 @@ def _body_kind(entry: JsonObject, value: str) -> str:
     return "html" if _MARKUP.search(value) else "text"
 
 
-def _body_rank(entry: JsonObject, value: str) -> int:
-    return {"html": 0, "nitf": 1, "text": 2}[_body_kind(entry, value)]
+def _ranked(entry: JsonObject, value: str) -> tuple[int, str, str]:
+    """``(rank, kind, value)`` of one body: HTML is preferred, then NITF, then text."""
+    kind = _body_kind(entry, value)
+    return _BODY_RANKS[kind], kind, value
 
 
 def byline(obj: JsonObject) -> str:
@@ -180,7 +183,7 @@ def signals(obj: JsonObject) -> frozenset[Signal]:
             else:
                 values = [text_value(entry)]
             for value in values:
-                word = re.split(r"[:/#]", value.lower().rstrip("/"))[-1]
+                word = _SIGNAL_SEPARATOR.split(value.lower().rstrip("/"))[-1]
                 if word in _SIGNAL_WORDS:
                     result.add(_SIGNAL_WORDS[word])
     return frozenset(result)

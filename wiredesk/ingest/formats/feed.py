@@ -1,4 +1,4 @@
-"""Read RSS 2.0 / 0.9x, RSS 1.0 (RDF) and Atom 1.0 feeds into stories, with feedparser.
+"""Read RSS 2.0 / 0.9x, RSS 1.0 (RDF) and Atom 1.0 feeds into stories: lxml first, else feedparser.
 
 Each entry of the feed is one story: its id (RSS ``guid``, Atom ``id``, RDF ``rdf:about``) is
 the agency id; title, summary and full content (``content:encoded``, Atom ``content``) give
@@ -8,6 +8,19 @@ the term itself is the code). The feed gives provider (title), copyright and the
 language. An entry with neither title nor text is skipped (``SkippedItem.position`` counts
 entries from 1); the others are kept. A feed that is not well-formed is read as far as
 feedparser's lenient parser can recover entries.
+
+Two readers, one result. The fast path (``_feed_lxml``, five to six times faster) reads
+well-formed RSS 2.0/0.9x and Atom 1.0 with lxml through ``xmlsafe.parse_xml`` and replays
+feedparser's rules and string steps, so that it yields exactly what feedparser would. It
+covers titles, descriptions/summaries, HTML, text and XHTML content, links, guids and ids,
+authors (RSS text, ``dc:creator``, Atom persons), dates, categories, rights and languages,
+and skips elements that only fill keys nobody reads (enclosures, Media RSS content,
+generators, unknown namespaces). feedparser takes over whenever the fast path is not sure:
+XML that lxml cannot parse, RSS 1.0/RDF and Atom 0.3, a DOCTYPE, encodings other than
+UTF-8 (or ASCII), a feed fetched over http without an encoding declaration, ``xml:base``,
+base64 or out-of-line content, iTunes and other extensions feedparser gives meaning to,
+and odd shapes such as a second description or mixed plain-text and Atom authors (the
+full list is in ``_feed_lxml``). Both paths share the story building below.
 
 Does not fetch anything (the bytes go to feedparser as a stream, never as a string it might
 take for a URL or a file name), does not trust feedparser's sanitizer (bodies go through
@@ -21,15 +34,17 @@ import html
 import io
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import feedparser
 
 from wiredesk.ingest import xmlsafe
 from wiredesk.ingest.dates import parse_datetime
 from wiredesk.ingest.exceptions import ParseError, UnsafeXML
+from wiredesk.ingest.formats import _feed_lxml
+from wiredesk.ingest.formats._feed_text import feedparser_date
 from wiredesk.ingest.sanitize import plain_text, sanitize_body, text_to_html
 from wiredesk.ingest.types import ParseResult, SkippedItem, StoryData, Subject
 
@@ -51,18 +66,55 @@ def parse(data: bytes, *, url: str = "") -> ParseResult:
     ``url`` (where the feed came from) is the base for relative links when it is http(s).
     """
     _refuse_unsafe(data)
+    feed = _feed_lxml.read(data, url) or _read_with_feedparser(data, url)
+    return _result(*feed)
+
+
+def _parse_fast(data: bytes, url: str = "") -> ParseResult | None:
+    """The fast path alone (``None`` where it hands over): for the differential test."""
+    _refuse_unsafe(data)
+    feed = _feed_lxml.read(data, url)
+    return _result(*feed) if feed is not None else None
+
+
+def _parse_feedparser(data: bytes, url: str = "") -> ParseResult:
+    """The feedparser path alone: for the differential test."""
+    _refuse_unsafe(data)
+    return _result(*_read_with_feedparser(data, url))
+
+
+def _read_with_feedparser(data: bytes, url: str) -> tuple[str, Entry, list[Entry]]:
     parsed = _feedparser(data, url)
-    version = _text(parsed, "version")
-    fmt = "atom" if version.startswith("atom") else "rss"
-    entries = _maps(parsed.get("entries"))
+    entries: list[Entry] = _maps(parsed.get("entries"))
     problem = parsed.get("bozo_exception")
     if not entries and parsed.get("bozo") and not isinstance(problem, feedparser.ThingsNobodyCaresAboutButMe):
         raise ParseError(f"The feed is not well-formed XML and no item could be read from it: {problem}")
-    channel = _map(parsed.get("feed"))
+    return _text(parsed, "version"), _map(parsed.get("feed")), entries
+
+
+class _Feed(NamedTuple):
+    """What every story of one feed takes from the feed itself, worked out once."""
+
+    fmt: str
+    provider: str
+    copyright: str
+    byline: str  # Atom only: the feed's author is the entries' default (Atom §4.2.1)
+    language: str
+
+
+def _result(version: str, channel: Entry, entries: Sequence[Entry]) -> ParseResult:
+    fmt = "atom" if version.startswith("atom") else "rss"
+    feed = _Feed(
+        fmt=fmt,
+        provider=_detail_text(channel, "title"),
+        copyright=_detail_text(channel, "rights"),
+        byline=_byline(channel) if fmt == "atom" else "",
+        language=_text(channel, "language"),
+    )
     stories: list[StoryData] = []
     skipped: list[SkippedItem] = []
     for position, entry in enumerate(entries, start=1):
-        story = _story(entry, channel, fmt)
+        story = _story(entry, feed)
         if story is None:
             skipped.append(SkippedItem(position, f"Feed entry {position} has neither a title nor any text."))
         else:
@@ -108,7 +160,7 @@ def _feedparser(data: bytes, url: str) -> Mapping[str, Any]:
     return _map(result)
 
 
-def _story(entry: Entry, channel: Entry, fmt: str) -> StoryData | None:
+def _story(entry: Entry, feed: _Feed) -> StoryData | None:
     title = _detail_text(entry, "title")
     summary_raw = _text(entry, "summary")
     summary_type = _text(_map(entry.get("summary_detail")), "type")
@@ -142,15 +194,15 @@ def _story(entry: Entry, channel: Entry, fmt: str) -> StoryData | None:
         headline=title,
         body_html=body_html,
         abstract=abstract,
-        byline=_byline(entry) or (_byline(channel) if fmt == "atom" else ""),  # Atom: feed author
-        language=_language(entry, content, channel),
+        byline=_byline(entry) or feed.byline,
+        language=_language(entry, content, feed.language),
         first_created=published,
         version_created=_date(entry, "updated") or published,
         subjects=tuple(_subjects(entry)),
-        provider=_detail_text(channel, "title"),
+        provider=feed.provider,
         link=link if link.startswith(("http://", "https://")) else "",
-        copyright=_detail_text(entry, "rights") or _detail_text(channel, "rights"),
-        format=fmt,
+        copyright=_detail_text(entry, "rights") or feed.copyright,
+        format=feed.fmt,
     )
 
 
@@ -181,13 +233,19 @@ def _first_words(text: str) -> str:
 
 
 def _date(entry: Entry, key: str) -> datetime | None:
-    value = parse_datetime(_text(entry, key))
+    text = _text(entry, key)
+    value = parse_datetime(text)
     if value is not None:
         return value
-    # feedparser reads more date formats than dates.py; its struct_time is in UTC.
-    struct = entry.get(f"{key}_parsed")
+    # feedparser reads more date formats than dates.py; its struct_time is in UTC. The fast
+    # path leaves "…_parsed" out and it is only worked out here, when dates.py gave up.
+    parsed_key = f"{key}_parsed"
+    struct = entry.get(parsed_key) if parsed_key in entry else feedparser_date(text)
     if isinstance(struct, time.struct_time):
-        return datetime(*struct[:6], tzinfo=UTC)
+        try:
+            return datetime(*struct[:6], tzinfo=UTC)
+        except (ValueError, OverflowError):
+            return None  # feedparser reads the placeholder "0000-00-00" as year -1
     return None
 
 
@@ -210,12 +268,12 @@ def _person(value: str) -> str:
     return "" if "@" in value and " " not in value else value
 
 
-def _language(entry: Entry, content: Entry | None, channel: Entry) -> str:
+def _language(entry: Entry, content: Entry | None, feed_language: str) -> str:
     candidates = [
         _text(content, "language") if content else "",
         _text(_map(entry.get("title_detail")), "language"),
         _text(_map(entry.get("summary_detail")), "language"),
-        _text(channel, "language"),
+        feed_language,
     ]
     return next((c.strip().replace("_", "-") for c in candidates if c.strip()), "")
 
@@ -223,15 +281,19 @@ def _language(entry: Entry, content: Entry | None, channel: Entry) -> str:
 def _subjects(entry: Entry) -> Iterator[Subject]:
     seen: set[str] = set()
     for tag in _maps(entry.get("tags")):
-        term = plain_text(_text(tag, "term")) or plain_text(_text(tag, "label"))
+        label = plain_text(_text(tag, "label"))
+        term = plain_text(_text(tag, "term")) or label
         if term and term not in seen:
             seen.add(term)
-            yield Subject(code=term, name=plain_text(_text(tag, "label")) or term)
+            yield Subject(code=term, name=label or term)
 
 
 # feedparser is untyped: everything it returns passes through these three. Its dicts become
-# plain dicts, so that "updated" is not silently (and with a warning) read as "published".
+# plain dicts, so that "updated" is not silently (and with a warning) read as "published";
+# the fast path's dicts already are plain and are not copied.
 def _map(value: object) -> Mapping[str, Any]:
+    if type(value) is dict:
+        return value
     return dict(value) if isinstance(value, Mapping) else {}
 
 

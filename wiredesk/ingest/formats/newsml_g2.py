@@ -33,7 +33,7 @@ from wiredesk.ingest.formats._g2_meta import (
     read_meta,
     text,
 )
-from wiredesk.ingest.formats._markup import inner_html
+from wiredesk.ingest.formats._markup import Children, html_inside, plain_names
 from wiredesk.ingest.sanitize import html_to_text, sanitize_body, text_to_html
 from wiredesk.ingest.types import ParseResult, PubStatus, SkippedItem, StoryData
 from wiredesk.ingest.xmlsafe import local_name, parse_xml
@@ -145,14 +145,17 @@ def story_from_item(item: etree._Element, *, url: str = "") -> StoryData:
     ``ParseError`` for a text item without a ``guid``. ``url`` is where the payload came
     from; it is not the story's link. Does not fetch ``remoteContent``.
     """
-    kind = _non_text_class(item)
+    parts = Children(item)
+    item_meta = parts.first("itemMeta")
+    kind = _non_text_class(item_meta)
     if kind:
-        code = qualified(child(child(item, "itemMeta"), "itemClass"))
+        code = qualified(child(item_meta, "itemClass"))
         raise _NotTextItem(f"Not a text story: this NewsML-G2 news item is {_NOUNS[kind][0]} ({code}).", kind)
-    meta = read_meta(item)
-    body = _read_body(item, meta.headline)
+    meta = read_meta(item, parts)
+    renditions = _renditions(parts.first("contentSet"))
+    body = _read_body(renditions, meta.headline)
     if not body.html:
-        media = _media_kind(item)
+        media = _media_kind(renditions)
         if media:
             raise _NotTextItem(
                 f"Not a text story: this NewsML-G2 news item is {_NOUNS[media][0]}, without text.", media
@@ -198,24 +201,24 @@ def story_from_item(item: etree._Element, *, url: str = "") -> StoryData:
     )
 
 
-def _non_text_class(item: etree._Element) -> str:
-    code = item_class(item)
+def _non_text_class(item_meta: etree._Element | None) -> str:
+    code = item_class(item_meta)
     if code not in NON_TEXT_CLASSES:
         return ""
     return _CLASS_ALIASES.get(code, code)
 
 
-def _media_kind(item: etree._Element) -> str:
+def _media_kind(renditions: list[etree._Element]) -> str:
     """``picture``/``video``/``audio`` when every rendition is such media, else ``""``."""
     kinds = {
         _MEDIA_MAJOR.get((node.get("contenttype") or "").partition("/")[0].strip().lower(), "")
-        for node in _renditions(item)
+        for node in renditions
     }
     return kinds.pop() if len(kinds) == 1 else ""
 
 
-def _renditions(item: etree._Element) -> list[etree._Element]:
-    content_set = child(item, "contentSet")
+def _renditions(content_set: etree._Element | None) -> list[etree._Element]:
+    """The child elements of the item's first ``contentSet``, in document order."""
     return [] if content_set is None else [node for node in content_set if isinstance(node.tag, str)]
 
 
@@ -227,10 +230,10 @@ def _first_words(body_html: str) -> str:
     return " ".join(words[:HEADLINE_WORDS]) + "…"
 
 
-def _read_body(item: etree._Element, headline: str) -> _Body:
+def _read_body(renditions: list[etree._Element], headline: str) -> _Body:
     # contentSet holds alternative renditions of the same content (XSD "A set of alternate
     # renditions of the Item content"): the first one Wiredesk can read as text wins.
-    for rendition in _renditions(item):
+    for rendition in renditions:
         kind = local_name(rendition)
         contenttype = (rendition.get("contenttype") or "").lower()
         body: _Body | None = None
@@ -267,28 +270,31 @@ def _from_inline_xml(rendition: etree._Element, contenttype: str, headline: str)
 def _from_nitf(root: etree._Element) -> _Body:
     # NITF 3.x: nitf/body/(body.head, body.content, body.end). Only the parts a G2 wrapper
     # leaves to NITF are read here; the item metadata comes from the G2 envelope.
-    body = child(root, "body") if local_name(root) == "nitf" else root
-    content = root if local_name(root) == "body.content" else child(body, "body.content")
-    head = child(body, "body.head")
-    hedline = child(head, "hedline")
+    name = local_name(root)
+    body = Children(child(root, "body") if name == "nitf" else root)
+    content = root if name == "body.content" else body.first("body.content")
+    head = Children(body.first("body.head"))
+    hedline = head.first("hedline")
     if hedline is None:
-        hedline = child(head, "headline")  # NITF before 3.0, still sent (AP)
+        hedline = head.first("headline")  # NITF before 3.0, still sent (AP)
+    headlines = Children(hedline)
     html = ""
     if content is not None:
         content = copy.deepcopy(content)
-        for node in list(content.iter()):
-            name = local_name(node)
-            if name == "media":  # a picture reference: its caption alone is noise in the body
-                _drop(node)
-            elif name in ("hl1", "hl2"):
+        # media: a picture reference, its caption alone is noise in the body; the text
+        # after it stays ("{*}": any namespace or none)
+        etree.strip_elements(content, "{*}media", with_tail=False)
+        for node in content.iter("{*}*"):
+            if local_name(node) in ("hl1", "hl2"):
                 node.tag = "h2"
-        html = sanitize_body(inner_html(content))
+            plain_names(node)
+        html = sanitize_body(html_inside(content))
     return _Body(
         html=html,
-        headline=text(child(hedline, "hl1")),
-        subheadline=text(child(hedline, "hl2")),
-        byline=text(child(head, "byline")),
-        abstract=text(child(head, "abstract")),
+        headline=text(headlines.first("hl1")),
+        subheadline=text(headlines.first("hl2")),
+        byline=text(head.first("byline")),
+        abstract=text(head.first("abstract")),
     )
 
 
@@ -303,19 +309,20 @@ def _from_xhtml(rendition: etree._Element, root: etree._Element, headline: str) 
     body = copy.deepcopy(body)
     title = text(child(head, "title"))
     found = ""
-    for node in list(body.iter()):
-        if not isinstance(node.tag, str) or local_name(node) != "h1":
-            continue
-        value = text(node)
-        # An h1 repeating the headline (or standing in for a missing one) is the document
-        # title: it moves out of the body. Any other h1 is a heading; the page has one h1.
-        is_title = value in (headline, title) or not (found or headline or title)
-        if value and is_title:
-            found = found or value
-            _drop(node)
-        else:
+    for node in list(body.iter("{*}*")):
+        if local_name(node) == "h1":
+            value = text(node)
+            # An h1 repeating the headline (or standing in for a missing one) is the
+            # document title: it moves out of the body. Any other h1 is a heading; the
+            # page has one h1.
+            is_title = value in (headline, title) or not (found or headline or title)
+            if value and is_title:
+                found = found or value
+                _drop(node)
+                continue
             node.tag = "h2"
-    return _Body(html=sanitize_body(inner_html(body)), headline=title or found)
+        plain_names(node)
+    return _Body(html=sanitize_body(html_inside(body)), headline=title or found)
 
 
 def _drop(node: etree._Element) -> None:

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from lxml import etree
 
 from wiredesk.ingest.dates import parse_datetime
 from wiredesk.ingest.exceptions import ParseError
-from wiredesk.ingest.formats._markup import inner_html
+from wiredesk.ingest.formats._markup import Children, html_inside, plain_attributes
 from wiredesk.ingest.sanitize import sanitize_body
 from wiredesk.ingest.types import ParseResult, PubStatus, Signal, StoryData, Subject
 from wiredesk.ingest.xmlsafe import local_name, parse_xml
@@ -50,11 +50,16 @@ _WHITESPACE: Final = re.compile(r"\s+")
 _CORRECTION: Final = re.compile(r"\bcorrect(?:ion|ed|s)?\b", re.I)
 # an absolute URI: at least two scheme letters, so a Windows drive ("C:\…") is not one
 _URI: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:\S+$")
+# tobject.subject label attributes, one per level of the IPTC Subject Code
+_TYPE, _MATTER, _DETAIL = "tobject.subject.type", "tobject.subject.matter", "tobject.subject.detail"
 # body.content elements renamed to their HTML equivalent; the rest pass to the sanitizer,
 # which keeps the text of tags it does not know (person, org, location, money, chron …).
 _RENAME: Final = {"hl2": "h2", "bq": "blockquote", "credit": "cite"}
 _DROP: Final = frozenset({"media", "nitf-table-metadata"})  # pictures; table metadata
 _UNWRAP: Final = frozenset({"block", "nitf-table"})  # containers with no HTML meaning
+# the same names for lxml: "{*}" matches the name with any namespace or none
+_DROP_TAGS: Final = tuple(f"{{*}}{n}" for n in sorted(_DROP))
+_UNWRAP_TAGS: Final = tuple(f"{{*}}{n}" for n in sorted(_UNWRAP))
 
 
 def parse(data: bytes, *, url: str = "") -> ParseResult:
@@ -67,7 +72,7 @@ def parse(data: bytes, *, url: str = "") -> ParseResult:
     root = parse_xml(data)
     if local_name(root) != "nitf":
         raise ParseError(f"Not a NITF document: the root element is <{local_name(root)}>.")
-    story = story_from_nitf(root, url=url)
+    story = _story(root, url=url, own_tree=True)
     if not story.headline:
         raise ParseError("The NITF document has no headline (body.head/hedline/hl1 or head/title).")
     return ParseResult(format=FORMAT, stories=(story,))
@@ -80,15 +85,24 @@ def story_from_nitf(root: etree._Element, *, url: str = "") -> StoryData:
     an absolute URI (``https://…``, ``file://…``, ``urn:…``, a NewsML-G2 guid). A bare
     file path is not used: it changes when the file moves. Raises ``ParseError`` when no
     id is found. Does not require a headline (inline NITF in NewsML-G2 may lack one).
+    Does not change ``root``.
     """
-    head = _child(root, "head")
-    docdata = _child(head, "docdata")
-    body = _child(root, "body")
-    body_head = _child(body, "body.head")
-    hedline = _child(body_head, "hedline")
-    doc_id = _child(docdata, "doc-id")
-    du_key = _child(docdata, "du-key")
-    copyright_el = _child(docdata, "doc.copyright")
+    return _story(root, url=url, own_tree=False)
+
+
+def _story(root: etree._Element, *, url: str, own_tree: bool) -> StoryData:
+    # own_tree: the tree was parsed here, so _body_html may change body.content in place
+    # instead of copying it; the language, also read from body.content, is read before.
+    # One pass over each parent's children, then lookups by local name.
+    top = Children(root)
+    head, body = top.first("head"), top.first("body")
+    head_parts = Children(head)
+    docdata = head_parts.first("docdata")
+    doc = Children(docdata)
+    body_parts = Children(body)
+    body_head = Children(body_parts.first("body.head"))
+    hedline = Children(body_head.first("hedline"))
+    doc_id, du_key, copyright_el = doc.first("doc-id"), doc.first("du-key"), doc.first("doc.copyright")
 
     agency_id = _attr(doc_id, "id-string") or _attr(du_key, "key") or _uri(url)
     if not agency_id:
@@ -98,38 +112,40 @@ def story_from_nitf(root: etree._Element, *, url: str = "") -> StoryData:
         )
 
     # date.issue: when the document was sent; date.release: when it may be published.
-    issued = parse_datetime(_attr(_child(docdata, "date.issue"), "norm"))
-    released = parse_datetime(_attr(_child(docdata, "date.release"), "norm"))
+    issued = parse_datetime(_attr(doc.first("date.issue"), "norm"))
+    released = parse_datetime(_attr(doc.first("date.release"), "norm"))
     status_word = _attr(docdata, "management-status").lower()
     embargoed = released if status_word == "embargoed" else None
 
-    headline = _plain(_child(hedline, "hl1")) or _plain(_child(head, "title"))
-    subheadline = _plain(_child(hedline, "hl2"))
-    dateline_el = _child(body_head, "dateline")
+    headline = _plain(hedline.first("hl1")) or _plain(head_parts.first("title"))
+    subheadline = _plain(hedline.first("hl2"))
+    dateline_el = body_head.first("dateline")
     dateline = _plain(dateline_el)
-    ednote, signals = _ednote_and_signals(docdata)
+    ednote, signals = _ednote_and_signals(doc.all("ed-msg"), doc.first("correction"))
     holder, year = _attr(copyright_el, "holder"), _attr(copyright_el, "year")
+    content = body_parts.first("body.content")
+    language = _language(root, body, content)  # before _body_html, which may change content
 
     return StoryData(
         agency_id=agency_id,
         headline=headline,
-        body_html=_body_html(_child(body, "body.content")),
+        body_html=_body_html(content, copy_first=not own_tree),
         version=_attr(du_key, "version"),
-        abstract=_plain(_child(body_head, "abstract")),
+        abstract=_plain(body_head.first("abstract")),
         subheadline="" if subheadline == headline else subheadline,
-        slugline=_meta(head, "anpa-keyword"),
-        byline=_plain(_child(body_head, "byline")),
+        slugline=_meta(head_parts.all("meta"), "anpa-keyword"),
+        byline=_plain(body_head.first("byline")),
         dateline=dateline,
         located=_located(dateline_el, dateline),
-        language=_language(root, body),
-        urgency=_urgency(_attr(_child(docdata, "urgency"), "ed-urg")),
+        language=language,
+        urgency=_urgency(_attr(doc.first("urgency"), "ed-urg")),
         pubstatus=_STATUS.get(status_word, PubStatus.USABLE),
         signals=signals,
         first_created=issued,
         # an embargoed version was made when issued; its release time is the embargo
         version_created=issued if embargoed else (released or issued),
         embargoed=embargoed,
-        subjects=tuple(_subjects(head)),
+        subjects=tuple(_subjects(head_parts.all("tobject"))),
         provider=holder or _attr(doc_id, "regsrc"),
         ednote=ednote,
         copyright=" ".join(p for p in ("©", year, holder) if p) if holder else "",
@@ -138,12 +154,16 @@ def story_from_nitf(root: etree._Element, *, url: str = "") -> StoryData:
 
 
 def _children(parent: etree._Element | None, name: str) -> Iterator[etree._Element]:
-    if parent is not None:
-        yield from (c for c in parent if local_name(c) == name)
+    if parent is None:
+        return iter(())
+    # "{*}name": that local name in any namespace or none, matched by lxml itself
+    return parent.iterchildren(f"{{*}}{name}")
 
 
 def _child(parent: etree._Element | None, name: str) -> etree._Element | None:
-    return next(_children(parent, name), None)
+    if parent is None:
+        return None
+    return next(parent.iterchildren(f"{{*}}{name}"), None)
 
 
 def _uri(url: str) -> str:
@@ -151,32 +171,39 @@ def _uri(url: str) -> str:
 
 
 def _attr(element: etree._Element | None, name: str) -> str:
-    return "" if element is None else str(element.get(name) or "").strip()
+    return "" if element is None else (element.get(name) or "").strip()
 
 
 def _plain(element: etree._Element | None) -> str:
     """One line of text; parts such as byttl or city are kept apart by a space."""
     if element is None:
         return ""
+    if not len(element):
+        return " ".join((element.text or "").split())  # = collapsed whitespace, stripped
     parts: list[str] = []
     _collect(element, parts)
-    return _WHITESPACE.sub(" ", "".join(parts)).strip()
+    return " ".join("".join(parts).split())
 
 
 def _collect(element: etree._Element, parts: list[str]) -> None:
-    parts.append(element.text or "")
+    if element.text:
+        parts.append(element.text)
     for child in element:
-        spaced = local_name(child) in _SPACED
-        parts.append(" " if spaced else "")
+        tag = child.tag  # a comment's is not a string, and it is not spaced
+        spaced = isinstance(tag, str) and tag.rpartition("}")[2] in _SPACED
+        if spaced:
+            parts.append(" ")
         _collect(child, parts)
-        tail = child.tail or ""
-        parts.append(" " if spaced and tail and not _NO_SPACE_AFTER.match(tail) else "")
-        parts.append(tail)
+        tail = child.tail
+        if tail:
+            if spaced and not _NO_SPACE_AFTER.match(tail):
+                parts.append(" ")
+            parts.append(tail)
 
 
-def _meta(head: etree._Element | None, name: str) -> str:
+def _meta(metas: Sequence[etree._Element], name: str) -> str:
     # head/meta@name/@content: agency extensions such as AAP's and AP's ANPA fields
-    for meta in _children(head, "meta"):
+    for meta in metas:
         if _attr(meta, "name").lower() == name:
             return _WHITESPACE.sub(" ", _attr(meta, "content"))
     return ""
@@ -189,9 +216,9 @@ def _located(dateline: etree._Element | None, text: str) -> str:
     return _plain(_child(location, "city")) or _plain(location) or text.partition(",")[0].strip()
 
 
-def _language(root: etree._Element, body: etree._Element | None) -> str:
+def _language(root: etree._Element, body: etree._Element | None, content: etree._Element | None) -> str:
     # nitf@xml:lang, nitf@baselang (NITF 3.x), then body / body.content language attributes
-    for element in (root, body, _child(body, "body.content")):
+    for element in (root, body, content):
         for key in (_XML_LANG, "baselang", "lang"):
             value = _attr(element, key)
             if value:
@@ -204,10 +231,14 @@ def _urgency(value: str) -> int | None:
     return int(value) if value.isdigit() and 1 <= int(value) <= 9 else None
 
 
-def _ednote_and_signals(docdata: etree._Element | None) -> tuple[str, frozenset[Signal]]:
-    notes = [_attr(msg, "info") for msg in _children(docdata, "ed-msg")]
+def _ednote_and_signals(
+    messages: Sequence[etree._Element], correction: etree._Element | None
+) -> tuple[str, frozenset[Signal]]:
+    # docdata/ed-msg@info, and the first docdata/correction (NITF 3.x, its @info is a note too)
+    notes = [_attr(msg, "info") for msg in messages]
+    if correction is None and not notes:
+        return "", frozenset()  # what the lines below give, without the work
     signals: set[Signal] = set()
-    correction = _child(docdata, "correction")  # NITF 3.x docdata/correction@info
     if correction is not None:
         signals.add(Signal.CORRECTION)
         notes.append(_attr(correction, "info"))
@@ -217,39 +248,52 @@ def _ednote_and_signals(docdata: etree._Element | None) -> tuple[str, frozenset[
     return " ".join(unique), frozenset(signals)
 
 
-def _subjects(head: etree._Element | None) -> Iterator[Subject]:
+def _subjects(tobjects: Sequence[etree._Element]) -> Iterator[Subject]:
     # tobject/tobject.subject@tobject.subject.refnum: IPTC Subject Codes (8 digits). The
     # label is the one of the code's level: type (NN000000), matter (NNNNN000), detail.
     seen: set[str] = set()
-    for tobject in _children(head, "tobject"):
+    for tobject in tobjects:
         for subject in _children(tobject, "tobject.subject"):
             refnum = _attr(subject, "tobject.subject.refnum")
             if not refnum or refnum in seen:
                 continue
             seen.add(refnum)
-            labels = {k: _attr(subject, f"tobject.subject.{k}") for k in ("type", "matter", "detail")}
-            level = "type" if refnum.endswith("000000") else "matter" if refnum.endswith("000") else "detail"
-            name = labels[level] or labels["detail"] or labels["matter"] or labels["type"]
+            level = _TYPE if refnum.endswith("000000") else _MATTER if refnum.endswith("000") else _DETAIL
+            name = (
+                _attr(subject, level)
+                or _attr(subject, _DETAIL)
+                or _attr(subject, _MATTER)
+                or _attr(subject, _TYPE)
+            )
             yield Subject(code=f"subj:{refnum}", name=name)
 
 
-def _body_html(content: etree._Element | None) -> str:
-    """``body.content`` as sanitized HTML; ``block`` unwrapped, ``hl2`` as ``h2``, no media."""
+def _body_html(content: etree._Element | None, *, copy_first: bool) -> str:
+    """``body.content`` as sanitized HTML; ``block`` unwrapped, ``hl2`` as ``h2``, no media.
+
+    ``content`` is used up, unless ``copy_first`` says to work on a copy of it.
+    """
     if content is None:
         return ""
-    content = copy.deepcopy(content)
-    # "{*}" matches the name with any namespace or none (lxml)
-    etree.strip_elements(content, *(f"{{*}}{n}" for n in _DROP), with_tail=False)
-    etree.strip_tags(content, *(f"{{*}}{n}" for n in _UNWRAP))
+    if copy_first:
+        content = copy.deepcopy(content)
+    etree.strip_elements(content, *_DROP_TAGS, with_tail=False)
+    etree.strip_tags(content, *_UNWRAP_TAGS)
     for element in list(content.iter("{*}*")):
-        name = local_name(element)
+        tag = element.tag  # elements only: the tag is a string
+        name = tag.rpartition("}")[2]
         if name == "p" and not len(element) and not (element.text or "").strip():
             _remove(element)  # an empty <p/> would be read by HTML as an unclosed <p>
-        elif name in _RENAME:
-            element.tag = _RENAME[name]
-        if _XML_LANG in element.attrib:
-            element.set("lang", str(element.attrib.pop(_XML_LANG)))
-    return sanitize_body(inner_html(content))
+            continue
+        html_name = _RENAME.get(name, name)  # also drops the namespace
+        if html_name != tag:
+            element.tag = html_name
+        attributes = element.attrib
+        if attributes:  # most body elements have none
+            if _XML_LANG in attributes:  # xml:lang wins over a lang beside it
+                element.set("lang", str(attributes.pop(_XML_LANG)))
+            plain_attributes(element)
+    return sanitize_body(html_inside(content))
 
 
 def _remove(element: etree._Element) -> None:

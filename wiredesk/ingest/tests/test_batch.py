@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import zlib
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
-from wiredesk.ingest import store
-from wiredesk.ingest.pipeline import PayloadOutcome, Pipeline
+from wiredesk.ingest import _sql, store
+from wiredesk.ingest.pipeline import PayloadOutcome, Pipeline, batches
 from wiredesk.ingest.tests.factories import nitf, rss
 from wiredesk.ingest.types import Action
 from wiredesk.stories.models import Agency, RawPayload, Story, StoryEvent, StoryVersion
@@ -116,9 +117,10 @@ def test_a_batch_costs_a_fixed_number_of_queries(acme: Agency) -> None:
         with CaptureQueriesContext(connection) as queries:
             assert len(list(Pipeline(agency=acme).ingest_many(items))) == len(items)
         counts.append(len(queries))
-    # 10 for ingest, plus the one query the site's purge makes for the changed stories and
-    # the two the search index makes (read the stories, upsert their documents)
-    assert counts[0] == counts[1] <= 13
+    # 10 for ingest, plus the two queries the site's purge makes (the stories that existed,
+    # the lists the created ones join) and the two the search index makes (read the
+    # stories, upsert their documents)
+    assert counts[0] == counts[1] <= 14
 
 
 def test_store_failure_falls_back_to_one_by_one(acme: Agency, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -201,3 +203,34 @@ def test_agencies_resolved_per_story_across_a_batch() -> None:
     assert [actions(o) for o in outcomes] == [[Action.NEW], [Action.NEW], [Action.UPDATED]]
     assert [o.stories[0].agency for o in outcomes] == ["northwind-press", "southwind-press", "northwind-press"]
     assert Story.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2024, 1, 22, 12, 0, tzinfo=UTC),
+        datetime(2024, 1, 22, 17, 30, 15, 250, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+    ],
+)  # only aware values: the parsers never produce naive ones (dates.py)
+def test_the_hot_path_adapts_values_as_the_orm_does(value: datetime) -> None:
+    fields = {f.name: f for f in StoryVersion._meta.concrete_fields}
+    adapt_time, adapt_json = _sql._prepare([fields["version_created"], fields["subjects"]], connection)
+    assert adapt_time is not None and adapt_json is not None
+    assert adapt_time(value) == fields["version_created"].get_db_prep_save(value, connection)
+    for subjects in ([{"code": "medtop:04000000", "name": "économie"}], []):
+        expected = fields["subjects"].get_db_prep_save(subjects, connection)
+        assert str(adapt_json(subjects)) == str(expected)
+    before = StoryEvent._meta.get_field("before")
+    (adapt_object,) = _sql._prepare([before], connection)  # type: ignore[list-item]
+    assert adapt_object is not None
+    assert str(adapt_object({})) == str(before.get_db_prep_save({}, connection))  # type: ignore[union-attr]
+
+
+def test_batches_are_bounded_by_count_and_by_bytes() -> None:
+    items = [("a", b"x" * 10), ("b", b"x" * 10), ("c", b"x" * 50), ("d", b"x" * 5), ("e", b"x")]
+    weigh = lambda item: len(item[1])  # noqa: E731
+    by_count = [[name for name, _ in batch] for batch in batches(items, weigh, size=2, max_bytes=1000)]
+    assert by_count == [["a", "b"], ["c", "d"], ["e"]]
+    by_bytes = [[name for name, _ in batch] for batch in batches(items, weigh, size=100, max_bytes=30)]
+    assert by_bytes == [["a", "b"], ["c"], ["d", "e"]]  # "c" alone is over the limit: a batch of its own
+    assert list(batches([], weigh)) == []

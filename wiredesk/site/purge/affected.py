@@ -45,39 +45,63 @@ def neighbour_paths(section_ids: Iterable[int | None], exclude: Collection[int])
     paths: list[str] = []
     for section_id in set(section_ids):
         stories = listed(section=section_id) if section_id else listed(section__isnull=True)
-        paths += [story_path(s) for s in stories.exclude(pk__in=exclude)[:NEIGHBOURS]]
+        newest = stories.exclude(pk__in=exclude).select_related(None).only("pk")[:NEIGHBOURS]
+        paths += [story_path(s) for s in newest]  # the URL needs only the pk and first headline
     return paths
 
 
 def purge_for_stories(
-    story_ids: Iterable[int], *, neighbours: bool = False, old_sections: Iterable[int | None] = ()
+    story_ids: Iterable[int],
+    *,
+    neighbours: bool = False,
+    old_sections: Iterable[int | None] = (),
+    created: Collection[int] = (),
 ) -> list[str]:
     """Purge every page the stories ``story_ids`` show on; returns the purged paths.
 
     Call it after stories changed without ``post_save`` (bulk writes). ``neighbours``
     also purges the front cache's copies of the section's newest story pages; it is
     implied for stories that are not published (killed, held). ``old_sections`` are
-    sections the stories just left.
+    sections the stories just left. ``created`` names the stories among ``story_ids`` that
+    did not exist before this change: no cache can hold a page of theirs yet (primary keys
+    are never reused), so only the lists they join are purged, and a created story that is
+    not public joins none.
     """
     ids = sorted({int(pk) for pk in story_ids})
     if not ids:
         return []
-    stories = list(with_first_headline(Story.objects.filter(pk__in=ids)).select_related("agency", "section"))
+    new = set(ids) & {int(pk) for pk in created}
+    known = [pk for pk in ids if pk not in new]
     paths, tags = site_paths(), []
     sections: set[int | None] = set(old_sections)
     near: set[int | None] = set(old_sections)
     agencies: dict[int, str] = {}  # an ingest batch names few agencies for many stories
-    for story in stories:
-        paths.append(story_path(story))
-        agencies[story.agency_id] = story.agency.slug
-        sections.add(story.section_id)
-        if neighbours or story.status != Story.Status.PUBLISHED:
-            near.add(story.section_id)
+    slugs: dict[int, str] = {}
+    if known:
+        for story in with_first_headline(Story.objects.filter(pk__in=known)).select_related("agency", "section"):
+            paths.append(story_path(story))
+            agencies[story.agency_id] = story.agency.slug
+            sections.add(story.section_id)
+            if story.section is not None:
+                slugs[story.section.pk] = story.section.slug
+            if neighbours or story.status != Story.Status.PUBLISHED:
+                near.add(story.section_id)
+    if new:
+        joined = Story.objects.public().filter(pk__in=sorted(new))
+        for agency_id, agency_slug, section_id, section_slug in joined.values_list(
+            "agency_id", "agency__slug", "section_id", "section__slug"
+        ).distinct():
+            agencies[agency_id] = agency_slug
+            sections.add(section_id)
+            if section_id is not None:
+                slugs[section_id] = section_slug
     for agency_id, slug in agencies.items():
         paths += agency_paths(slug)
         tags.append(agency_tag(agency_id))
-    for section in Section.objects.filter(pk__in=[s for s in sections if s]):
-        paths += section_paths(section.slug)
+    missing = [s for s in sections if s and s not in slugs]  # sections the stories just left
+    slugs.update(Section.objects.filter(pk__in=missing).values_list("pk", "slug") if missing else ())
+    for slug in slugs.values():
+        paths += section_paths(slug)
     tags += [section_tag(s) for s in sections]
     paths += neighbour_paths(near, exclude=ids)
     purge_paths(paths, tags)

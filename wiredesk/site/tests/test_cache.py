@@ -176,6 +176,31 @@ def test_purge_for_stories_names_every_affected_page(story: Story) -> None:
     }  # fmt: skip
 
 
+def test_a_created_story_purges_the_lists_it_joins_but_not_its_own_page(
+    ians: Agency, middle_east: Section, story: Story
+) -> None:
+    held = make_story(ians, "urn:ians:2", headline="Talks resume", section=middle_east, hold=True)
+    paths = purge_for_stories([story.pk, held.pk], created=[story.pk, held.pk])
+    assert story_path(story) not in paths and story_path(held) not in paths  # nobody could have cached them
+    assert {"/", "/section/middle-east/", "/agency/ians/", "/agency/ians/rss/"} <= set(paths)
+    site_wide = ["/", "/feeds/atom/", "/feeds/json/", "/feeds/rss/", "/news-sitemap.xml", "/sitemap.xml"]
+    assert purge_for_stories([held.pk], created=[held.pk]) == site_wide  # a held story joins no list
+
+
+def test_ingest_tells_the_purge_which_stories_it_created(
+    client: Client, ians: Agency, story: Story, settings: Any, django_capture_on_commit_callbacks: Commit
+) -> None:
+    listing = "/agency/ians/"
+    client.get(listing)
+    assert cached(listing)
+    DummyBackend.purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):  # the front cache is purged on commit
+        fresh = make_story(ians, "urn:ians:3", headline="Storm warning lifted")
+    assert not cached(listing)  # the list the new story joined
+    purged = {url.removeprefix(settings.WIREDESK_BASE_URL) for url in DummyBackend.purged}
+    assert listing in purged and story_path(fresh) not in purged
+
+
 def test_section_and_agency_changes_purge_their_pages(client: Client, story: Story, middle_east: Section) -> None:
     client.get("/"), client.get(story_path(story))
     services.add_section("middle-east", "West Asia")

@@ -20,11 +20,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wiredesk.ingest.archive import iter_archived
-from wiredesk.ingest.pipeline import PayloadOutcome, Pipeline
+from wiredesk.ingest.pipeline import PayloadOutcome, Pipeline, batches
 from wiredesk.ingest.retrieve import Retrieved, iter_targets
 from wiredesk.stories.models import Agency, Section
-
-BATCH_SIZE = 200
 
 
 class Command(BaseCommand):
@@ -86,9 +84,9 @@ class Command(BaseCommand):
             # Consecutive payloads of one agency go together, so arrival order is kept.
             for agency_id, group in itertools.groupby(retrieved, key=lambda pair: pair[0]):
                 pipeline = pipeline_for(agency_id)
-                for chunk in itertools.batched((item for _, item in group), BATCH_SIZE):
+                for chunk in batches((item for _, item in group), _weight):
                     good = [(item.origin, item.data) for item in chunk if not item.error]
-                    outcomes = pipeline.ingest_many(good, batch_size=BATCH_SIZE)
+                    outcomes = pipeline.ingest_many(good)
                     for item in chunk:
                         report(PayloadOutcome(origin=item.origin, error=item.error) if item.error else next(outcomes))
                         advance()
@@ -104,6 +102,10 @@ class Command(BaseCommand):
             run()
         if quarantined:
             raise CommandError(f"{quarantined} payload(s) quarantined; the others were ingested.", returncode=1)
+
+
+def _weight(item: Retrieved) -> int:
+    return len(item.data or b"")
 
 
 def _get(model: Any, slug: str | None, what: str, how: str) -> Any:
