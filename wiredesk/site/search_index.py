@@ -61,7 +61,10 @@ def index_stories(story_ids: Iterable[int]) -> int:
             "pk", "headline_override", "current_version__headline", "current_version__abstract",
             "current_version__body_html",
         )  # fmt: skip
-        documents = [(pk, *document_fields(*texts).values()) for pk, *texts in rows]
+        documents = []
+        for pk, override, headline, abstract, body_html in rows:
+            fields = document_fields(override, headline, abstract, body_html)
+            documents.append((pk, fields["headline"], fields["abstract"], fields["body"]))
         if len(documents) < len(chunk):
             SearchDocument.objects.filter(story_id__in=set(chunk) - {d[0] for d in documents}).delete()
         _upsert(documents)
