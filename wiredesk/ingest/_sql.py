@@ -89,12 +89,15 @@ def insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) -> list
         objs = model._default_manager.bulk_create([model(**row) for row in rows])
         return [obj.pk for obj in objs]
     plan = [(f.attname, f.get_default()) for f in fields]
-    convert = _prepare(fields, connection)
-    values = [
-        [value if conv is None or value is None else conv(value)
-         for value, conv in zip([row.get(name, default) for name, default in plan], convert, strict=True)]
-        for row in rows
-    ]  # fmt: skip
+    # most columns (text, numbers, keys) go as they are: only the others are visited per row
+    convert = [(i, conv) for i, conv in enumerate(_prepare(fields, connection)) if conv is not None]
+    values = []
+    for row in rows:
+        value = [row.get(name, default) for name, default in plan]
+        for i, conv in convert:
+            if value[i] is not None:
+                value[i] = conv(value[i])
+        values.append(value)
     pk = model._meta.pk
     assert pk is not None  # noqa: S101 - every model has one
     quote = connection.ops.quote_name
@@ -118,21 +121,11 @@ def insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) -> list
     return ids
 
 
-def insert_objects(objs: Sequence[models.Model]) -> None:
-    """Insert unsaved model instances (of one model) and give each its id, like ``bulk_create``."""
-    if not objs:
-        return
-    model = type(objs[0])
-    fields = _fields(model)
-    ids = insert(model, [{f.attname: getattr(obj, f.attname) for f in fields} for obj in objs])
-    alias = router.db_for_write(model)
-    for obj, pk in zip(objs, ids, strict=True):
-        obj.pk = pk
-        obj._state.adding, obj._state.db = False, alias
+def update(model: type[models.Model], names: Sequence[str], objs: Sequence[Any]) -> None:
+    """Save fields ``names`` of ``objs``: one prepared ``UPDATE … WHERE id = %s`` run for every row.
 
-
-def update(model: type[models.Model], names: Sequence[str], objs: Sequence[models.Model]) -> None:
-    """Save fields ``names`` of ``objs``: one prepared ``UPDATE … WHERE id = %s`` run for every row."""
+    ``objs`` are model instances or anything with the fields' attnames and ``pk`` as attributes.
+    """
     if not objs:
         return
     connection = connections[router.db_for_write(model)]

@@ -15,43 +15,44 @@ from wiredesk.ingest import _sql
 from wiredesk.stories.models import Agency, RawPayload
 
 
-def archive_many(items: Sequence[tuple[bytes, str, str, str]], *, agency: Agency | None = None) -> list[RawPayload]:
-    """Archive ``(data, origin, error, format)`` items with their outcome; one row per item, in order.
+def archive_many(items: Sequence[tuple[bytes, str, str, str]], *, agency: Agency | None = None) -> list[int]:
+    """Archive ``(data, origin, error, format)`` items with their outcome; the id of each item's row, in order.
 
     Two queries however many items: one look-up of the bytes already archived, one insert
-    of the new ones. Meant to run in the transaction that also stores the items' stories, so
-    the outcome is known when the row is written: quarantined with ``error``, or ok. A row
-    already archived whose outcome differs is updated (re-processing fixes or quarantines it).
+    of the new ones (plain rows: no model instances on this hot path). Meant to run in the
+    transaction that also stores the items' stories, so the outcome is known when the row is
+    written: quarantined with ``error``, or ok. A row already archived whose outcome differs
+    is updated (re-processing fixes or quarantines it).
     """
     digests = [hashlib.sha256(data).hexdigest() for data, _, _, _ in items]
-    found = {p.sha256: p for p in RawPayload.objects.filter(sha256__in=set(digests)).defer("content")}
-    new: dict[str, RawPayload] = {}
+    # the same bytes twice in a batch read the same, so one error per digest
+    error_of = {digest: error for digest, (_, _, error, _) in zip(digests, items, strict=True)}
+    ids: dict[str, int] = {}
+    stored = RawPayload.objects.filter(sha256__in=set(digests)).values_list(
+        "pk", "sha256", "outcome", "error", "format"
+    )
+    for pk, digest, outcome, stored_error, fmt in stored:
+        ids[digest] = pk
+        _set_outcome(pk, outcome, stored_error, fmt, error_of[digest])
+    new: dict[str, dict[str, object]] = {}
     for digest, (data, origin, error, fmt) in zip(digests, items, strict=True):
-        if digest in found:
-            _set_outcome(found[digest], error)
-        elif digest not in new:
-            new[digest] = RawPayload(
-                sha256=digest,
-                content=zlib.compress(data, 1),
-                size=len(data),
-                origin=origin[:1000],
-                agency=agency,
-                format=fmt,
-                outcome=RawPayload.Outcome.QUARANTINED if error else RawPayload.Outcome.OK,
-                error=error,
-            )
-    _sql.insert_objects(list(new.values()))
-    found.update(new)
-    return [found[digest] for digest in digests]
+        if digest not in ids and digest not in new:
+            new[digest] = {
+                "sha256": digest, "content": zlib.compress(data, 1), "size": len(data), "origin": origin[:1000],
+                "agency_id": agency.pk if agency is not None else None, "format": fmt, "error": error,
+                "outcome": RawPayload.Outcome.QUARANTINED if error else RawPayload.Outcome.OK,
+            }  # fmt: skip
+    ids.update(zip(new, _sql.insert(RawPayload, list(new.values())), strict=True))
+    return [ids[digest] for digest in digests]
 
 
-def _set_outcome(payload: RawPayload, error: str) -> None:
+def _set_outcome(pk: int, outcome: str, stored_error: str, fmt: str, error: str) -> None:
+    """Bring an archived row's outcome in line with this reading of its bytes."""
     if error:
-        if (payload.outcome, payload.error, payload.format) != (RawPayload.Outcome.QUARANTINED, error, ""):
-            quarantine(payload, error)
-    elif payload.outcome != RawPayload.Outcome.OK:
-        RawPayload.objects.filter(pk=payload.pk).update(outcome=RawPayload.Outcome.OK, error="")
-        payload.outcome, payload.error = RawPayload.Outcome.OK, ""
+        if (outcome, stored_error, fmt) != (RawPayload.Outcome.QUARANTINED, error, ""):
+            RawPayload.objects.filter(pk=pk).update(outcome=RawPayload.Outcome.QUARANTINED, error=error, format="")
+    elif outcome != RawPayload.Outcome.OK:
+        RawPayload.objects.filter(pk=pk).update(outcome=RawPayload.Outcome.OK, error="")
 
 
 def payload_bytes(payload: RawPayload) -> bytes:
@@ -71,9 +72,3 @@ def iter_archived(*, quarantined_only: bool = False) -> Iterator[tuple[int | Non
         payloads = payloads.filter(outcome=RawPayload.Outcome.QUARANTINED)
     for payload in payloads.iterator(chunk_size=200):
         yield payload.agency_id, payload.origin, payload_bytes(payload)
-
-
-def quarantine(payload: RawPayload, error: str, *, format: str = "") -> None:
-    """Mark ``payload`` as unreadable, keeping its bytes and the reason in plain words."""
-    RawPayload.objects.filter(pk=payload.pk).update(outcome=RawPayload.Outcome.QUARANTINED, error=error, format=format)
-    payload.outcome, payload.error = RawPayload.Outcome.QUARANTINED, error

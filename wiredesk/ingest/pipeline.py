@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
@@ -165,10 +165,10 @@ class Pipeline:
         """Archive, decide and store ``batch`` in one transaction; an outcome per payload."""
         archived = [p for p in batch if p.data is not None]
         with transaction.atomic():
-            payloads = archive.archive_many(
+            payload_ids = archive.archive_many(
                 [(p.data or b"", p.origin, p.error, p.format) for p in archived], agency=self.agency
             )
-            payload_of = {id(p): payload for p, payload in zip(archived, payloads, strict=True)}
+            payload_of = {id(p): pk for p, pk in zip(archived, payload_ids, strict=True)}
             now = self.clock()
             stories, states = store.load_stories({(a.pk, s.agency_id) for p in batch for a, s in p.stories})
             entries = []
@@ -177,7 +177,7 @@ class Pipeline:
                     key = (agency.pk, data.agency_id)
                     intent = decide(data, states.get(key), now=now)
                     states[key] = _advance(states.get(key), intent)
-                    entries.append(store.Entry(agency, intent, payload_of[id(parsed)]))
+                    entries.append(store.Entry(key, agency, intent, payload_of[id(parsed)]))
             existed = set(stories)
             store.write(entries, stories, now=now, section=self.section, hold=self.hold)
         # bulk writes send no post_save: tell the site which pages to purge, once committed
@@ -189,8 +189,7 @@ class Pipeline:
             stories_created.send(sender=Pipeline, story_ids=created)
         outcomes, position = [], 0
         for parsed in batch:
-            payload = payload_of.get(id(parsed))
-            outcome = parsed.outcome(payload.pk if payload is not None else None)
+            outcome = parsed.outcome(payload_of.get(id(parsed)))
             if parsed.error:
                 log.info("quarantined %s: %s", parsed.origin, parsed.error)
             for entry in entries[position : position + len(parsed.stories)]:
@@ -257,10 +256,11 @@ def _advance(state: StoryForUpdate | None, intent: StoryUpdateIntent) -> StoryFo
     current, headline = state.current, state.headline
     if intent.make_current:
         current, headline = version_key(intent.data), intent.data.headline
-    return replace(
-        state,
+    # built directly: dataclasses.replace looks the fields up again on every call
+    return StoryForUpdate(
+        story_id=state.story_id,
         current=current,
-        headline=headline,
         content_hashes=state.content_hashes | {intent.content_hash},
         killed=state.killed or intent.kill,
+        headline=headline,
     )

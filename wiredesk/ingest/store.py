@@ -4,10 +4,9 @@
 needs about them; ``write`` writes the decider's intents (of one payload or of a whole
 batch of payloads, in arrival order) with a fixed number of queries: one insert of new
 stories, one of versions, one prepared update of the stories that changed, one insert of
-events. ``load_for_update``/``write_intents`` are the same for one payload and one agency,
-each in its own transaction (the pipeline's per-payload path).
+events. Stories are held as ``StoryRow`` values, not model instances (``_rows``).
 
-Does not decide anything: every rule is in ``decide.py``.
+Does not decide anything: every rule is in ``decide.py``; does not own the transaction.
 """
 
 from __future__ import annotations
@@ -19,11 +18,11 @@ from datetime import datetime
 from django.db.models import Q
 
 from wiredesk.ingest import _rows, _sql
-from wiredesk.ingest._rows import STORY_FIELDS_WRITTEN
+from wiredesk.ingest._rows import STORY_FIELDS_WRITTEN, STORY_ROW_COLUMNS, StoryRow
 from wiredesk.ingest.types import StoryForUpdate, StoryUpdateIntent, VersionKey
-from wiredesk.stories.models import Agency, RawPayload, Section, Story, StoryEvent, StoryVersion
+from wiredesk.stories.models import Agency, Section, Story, StoryEvent, StoryVersion
 
-__all__ = ["STORY_FIELDS_WRITTEN", "Entry", "StoryKey", "for_update", "load_stories", "write"]
+__all__ = ["STORY_FIELDS_WRITTEN", "Entry", "StoryKey", "StoryRow", "load_stories", "write"]
 
 StoryKey = tuple[int, str]
 """A story as the ingest knows it before it has a row: (agency pk, agency's id)."""
@@ -34,20 +33,17 @@ _CHUNK = 2000
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One intent to write, with the agency it belongs to and the payload that brought it."""
+    """One intent to write: its story's key, the agency it belongs to and the payload that brought it."""
 
+    key: StoryKey
     agency: Agency
     intent: StoryUpdateIntent
-    payload: RawPayload | None
-
-    @property
-    def key(self) -> StoryKey:
-        return (self.agency.pk, self.intent.data.agency_id)
+    payload_id: int | None
 
 
-def load_stories(keys: Collection[StoryKey]) -> tuple[dict[StoryKey, Story], dict[StoryKey, StoryForUpdate]]:
+def load_stories(keys: Collection[StoryKey]) -> tuple[dict[StoryKey, StoryRow], dict[StoryKey, StoryForUpdate]]:
     """The stored stories among ``keys`` and what the decider needs about them."""
-    stories: dict[StoryKey, Story] = {}
+    stories: dict[StoryKey, StoryRow] = {}
     ordered = sorted(keys)
     for start in range(0, len(ordered), _CHUNK):
         by_agency: dict[int, list[str]] = {}
@@ -56,7 +52,8 @@ def load_stories(keys: Collection[StoryKey]) -> tuple[dict[StoryKey, Story], dic
         query = Q()
         for agency_pk, wire_ids in by_agency.items():
             query |= Q(agency_id=agency_pk, wire_id__in=wire_ids)
-        stories.update({(s.agency_id, s.wire_id): s for s in Story.objects.filter(query)})
+        found = Story.objects.filter(query).values_list(*STORY_ROW_COLUMNS)
+        stories.update({(s.agency_id, s.wire_id): s for s in (StoryRow(*row) for row in found)})
     if not stories:
         return {}, {}
     hashes: dict[int, set[str]] = {s.pk: set() for s in stories.values()}
@@ -84,26 +81,9 @@ def load_stories(keys: Collection[StoryKey]) -> tuple[dict[StoryKey, Story], dic
     return stories, states
 
 
-def for_update(story: Story, hashes: frozenset[str]) -> StoryForUpdate:
-    """What the decider needs about ``story`` (its current version loaded)."""
-    version = story.current_version
-    current = (
-        VersionKey(number=version.version_number, created=version.version_created)
-        if version is not None
-        else VersionKey(number=None, created=None)
-    )
-    return StoryForUpdate(
-        story_id=story.pk,
-        current=current,
-        content_hashes=hashes,
-        killed=story.status == Story.Status.KILLED,
-        headline=version.headline if version is not None else "",
-    )
-
-
 def write(
     entries: Sequence[Entry],
-    stories: dict[StoryKey, Story],
+    stories: dict[StoryKey, StoryRow],
     *,
     now: datetime,
     section: Section | None = None,
@@ -114,21 +94,21 @@ def write(
     ``stories`` must hold every stored story the entries name (``load_stories`` in the same
     transaction); the caller owns the transaction.
     """
-    new: dict[StoryKey, Story] = {}
+    new: dict[StoryKey, StoryRow] = {}
     for entry in entries:
         key = entry.key
         if entry.intent.store_version and key not in stories and key not in new:
             new[key] = _rows.new_story(entry.agency, entry.intent, now=now, section=section, hold=hold)
     if new:
-        _sql.insert_objects(list(new.values()))
+        _rows.insert_stories(list(new.values()))
         stories.update(new)
     rows = [(entry, stories[entry.key]) for entry in entries if entry.intent.store_version]
     if not rows:
         return
     before = {id(story): _rows.snapshot(story) for _, story in rows}
-    version_ids = _sql.insert(StoryVersion, [_rows.version_row(s, e.intent, e.payload, now) for e, s in rows])
+    version_ids = _sql.insert(StoryVersion, [_rows.version_row(s, e.intent, e.payload_id, now) for e, s in rows])
     events = []
-    touched: dict[int, Story] = {}
+    touched: dict[int, StoryRow] = {}
     for (entry, story), version_id in zip(rows, version_ids, strict=True):
         _rows.apply(story, entry.intent, version_id, now)
         touched[id(story)] = story

@@ -153,6 +153,19 @@ def test_agency_found_from_the_payload() -> None:
     assert Story.objects.get().agency.slug == "acme"
 
 
+def test_update_keeps_a_later_desk_edit_as_last_modified(acme: Agency) -> None:
+    pipeline = Pipeline(agency=acme)
+    pipeline.ingest(nitf(version=1), origin="1")
+    desk_time = datetime(2024, 1, 22, 15, 0, tzinfo=UTC)
+    Story.objects.update(desk_modified=desk_time, pinned=True)
+    pipeline.ingest(nitf(version=2, headline="Ferry back", issued="20240122T120000Z"), origin="2")
+    story = Story.objects.get()
+    assert story.headline == "Ferry back" and story.last_modified == desk_time
+    assert story.pinned  # columns the ingest does not write are left as the desk set them
+    pipeline.ingest(nitf(version=3, headline="Ferry back for good", issued="20240122T160000Z"), origin="3")
+    assert Story.objects.get().last_modified == datetime(2024, 1, 22, 16, 0, tzinfo=UTC)
+
+
 def test_unknown_provider_creates_an_agency() -> None:
     Pipeline().ingest(rss([("g1", "Budget passes")], title="Northwind Press"), origin="feed.xml")
     assert Story.objects.get().agency.name == "Northwind Press"

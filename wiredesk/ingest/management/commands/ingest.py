@@ -19,6 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from wiredesk import runtime
 from wiredesk.ingest.archive import iter_archived
 from wiredesk.ingest.pipeline import PayloadOutcome, Pipeline, batches
 from wiredesk.ingest.retrieve import Retrieved, iter_targets
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         parser.add_argument("--progress", choices=["auto", "always", "never"], default="auto")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        runtime.settle()
         agency = _get(Agency, options["agency"], "agency", "wiredesk agency add")
         section = _get(Section, options["section"], "section", "wiredesk section add")
         if bool(options["targets"]) == bool(options["archive"]):

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from wiredesk import runtime
 from wiredesk.sources.polling import poll_due
 
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--now", action="store_true", help="Poll every enabled source, due or not.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        runtime.settle()
         runs = poll_due(everything=options["now"], limit=10_000)
         for run in runs:
             detail = run.error or run.note

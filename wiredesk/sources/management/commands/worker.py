@@ -18,6 +18,7 @@ from django.utils.crypto import get_random_string
 from django.utils.module_loading import import_string
 from django_tasks_db.management.commands.db_worker import Worker
 
+from wiredesk import runtime
 from wiredesk.sources.polling import claim_due
 from wiredesk.sources.tasks import PERIODIC, poll_source
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         parser.add_argument("--tick", type=float, default=1.0, help="Seconds between scheduler rounds.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        runtime.settle()
         worker_id = get_random_string(32)
         last_run: dict[str, float] = {}
         while True:
