@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from wiredesk import runtime
 
@@ -38,3 +41,18 @@ def test_garbage_made_after_settling_is_still_collected(unsettled: None) -> None
     Node()  # a reference cycle: only the cyclic collector frees it
     assert gc.collect() >= 1
     assert gc.isenabled()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("command", [["ingest", "story.xml"], ["poll", "--once"], ["worker", "--burst"]])
+def test_bulk_and_long_running_commands_settle_first(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from wiredesk.ingest.tests.factories import nitf
+
+    calls: list[bool] = []
+    monkeypatch.setattr(runtime, "settle", lambda: calls.append(True))
+    (tmp_path / "story.xml").write_bytes(nitf())
+    monkeypatch.chdir(tmp_path)
+    call_command(*command, stdout=StringIO())
+    assert calls == [True]
