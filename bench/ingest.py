@@ -235,6 +235,7 @@ class _Stages:
 
         self.seconds: dict[str, float] = {}
         self.database: dict[str, float] = {"statements": 0.0, "commits": 0.0}
+        self.statements: dict[str, float] = {}  # by kind: 'INSERT INTO "stories_story"', …
         self.wrapped: list[tuple[object, str, Callable[..., object]]] = []
         connection.execute_wrappers.append(self._statement)
         original_commit = connection._commit  # type: ignore[attr-defined] # the backend's, below atomic()
@@ -277,7 +278,10 @@ class _Stages:
         try:
             return execute(sql, params, many, ctx)
         finally:
-            self.database["statements"] += time.perf_counter() - started
+            seconds = time.perf_counter() - started
+            self.database["statements"] += seconds
+            kind = " ".join(sql.split()[:3])
+            self.statements[kind] = self.statements.get(kind, 0.0) + seconds
 
     def stop(self) -> None:
         from django.db import connection
@@ -295,6 +299,8 @@ class _Stages:
         parts = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.database.items())
         print(f"inside the database, across the stages: {inside:.2f} s ({parts}): with no Python at all the")
         print(f"  first pass could not beat {stories / inside:,.0f} stories/s, {bare / inside:.3f} of the bare parse")
+        for kind, seconds in sorted(self.statements.items(), key=lambda item: -item[1])[:8]:
+            print(f"    {kind[:50]:<50} {seconds:6.3f} s")
 
 
 def _print_profile(profiler: cProfile.Profile, top: int) -> None:
