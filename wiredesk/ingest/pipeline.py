@@ -177,7 +177,7 @@ class Pipeline:
                     key = (agency.pk, data.agency_id)
                     intent = decide(data, states.get(key), now=now)
                     states[key] = _advance(states.get(key), intent)
-                    entries.append(store.Entry(key, agency, intent, payload_of[id(parsed)]))
+                    entries.append(store.Entry(agency, intent, payload_of[id(parsed)]))
             existed = set(stories)
             store.write(entries, stories, now=now, section=self.section, hold=self.hold)
         # bulk writes send no post_save: tell the site which pages to purge, once committed

@@ -33,12 +33,15 @@ _CHUNK = 2000
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One intent to write: its story's key, the agency it belongs to and the payload that brought it."""
+    """One intent to write, with the agency it belongs to and the id of the payload that brought it."""
 
-    key: StoryKey
     agency: Agency
     intent: StoryUpdateIntent
     payload_id: int | None
+
+    @property
+    def key(self) -> StoryKey:
+        return (self.agency.pk, self.intent.data.agency_id)
 
 
 def load_stories(keys: Collection[StoryKey]) -> tuple[dict[StoryKey, StoryRow], dict[StoryKey, StoryForUpdate]]:
