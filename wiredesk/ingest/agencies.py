@@ -47,12 +47,12 @@ class AgencyResolver:
         name = provider.strip()
         if not name and origin.startswith(("http://", "https://")):
             name = urlsplit(origin).hostname or ""
-        known = self._index()
-        if name and _key(name) in known:
-            return known[_key(name)]
+        known, key = self._index(), _key(name)
+        if name and key in known:
+            return known[key]
         slug, display = (slugify(name)[:60], name[:200]) if slugify(name) else UNATTRIBUTED
         agency, _ = Agency.objects.get_or_create(slug=slug, defaults={"name": display})
         self._remember(known, agency)
         if name:
-            known[_key(name)] = agency
+            known[key] = agency
         return agency
