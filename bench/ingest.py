@@ -238,17 +238,7 @@ class _Stages:
         self.statements: dict[str, float] = {}  # by kind: 'INSERT INTO "stories_story"', …
         self.wrapped: list[tuple[object, str, Callable[..., object]]] = []
         connection.execute_wrappers.append(self._statement)
-        original_commit = connection._commit  # type: ignore[attr-defined] # the backend's, below atomic()
-
-        def commit() -> None:
-            started = time.perf_counter()
-            try:
-                original_commit()
-            finally:
-                self.database["commits"] += time.perf_counter() - started
-
-        connection._commit = commit  # type: ignore[attr-defined]
-        self.wrapped.append((connection, "_commit", original_commit))
+        self._wrap("commits", connection, "_commit", into=self.database)  # the backend's, below atomic()
         for label, module, name in (
             ("parse (detect, parse, sanitize)", pipeline, "parse_payload"),
             ("archive (hash, compress, insert)", archive, "archive_many"),
@@ -260,7 +250,9 @@ class _Stages:
         ):
             self._wrap(label, module, name)
 
-    def _wrap(self, label: str, module: object, name: str) -> None:
+    def _wrap(self, label: str, module: object, name: str, *, into: dict[str, float] | None = None) -> None:
+        """Replace ``module.name`` with a wrapper adding its time to ``into[label]`` (the stages by default)."""
+        totals = self.seconds if into is None else into
         original = getattr(module, name)
 
         def timed(*args: object, **kwargs: object) -> object:
@@ -268,7 +260,7 @@ class _Stages:
             try:
                 return original(*args, **kwargs)
             finally:
-                self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - started
+                totals[label] = totals.get(label, 0.0) + time.perf_counter() - started
 
         setattr(module, name, timed)
         self.wrapped.append((module, name, original))
