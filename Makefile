@@ -3,8 +3,11 @@ VENV      ?= .venv
 PY        := $(VENV)/bin/python
 PG_URL    ?= postgres://postgres@127.0.0.1:5432/wiredesk
 DEMO_HOME ?= var/demo
+# feedparser's own test corpus, a conformance suite for the feed reader (docs/formats.md)
+FEEDPARSER_TESTS := $(VENV)/feedparser-tests
+FEEDPARSER_SDIST := feedparser==6.0.11
 
-.PHONY: demo test lint typecheck test-sqlite test-postgres bench clean postgres chromium
+.PHONY: demo test lint typecheck test-sqlite test-postgres bench clean postgres chromium feedparser-tests fuzz
 
 $(VENV)/.installed: pyproject.toml
 	@PYTHON_BIN=$$(scripts/find-python) || exit 1; \
@@ -26,8 +29,8 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy wiredesk
 
-test-sqlite: $(VENV)/.installed chromium
-	$(VENV)/bin/pytest -q
+test-sqlite: $(VENV)/.installed chromium feedparser-tests
+	FEEDPARSER_TESTS_DIR=$(abspath $(FEEDPARSER_TESTS))/tests $(VENV)/bin/pytest -q
 
 postgres:
 	@scripts/ensure-postgres
@@ -36,11 +39,26 @@ postgres:
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test-postgres: $(VENV)/.installed postgres chromium
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q
+test-postgres: $(VENV)/.installed postgres chromium feedparser-tests
+	DATABASE_URL=$(PG_URL) FEEDPARSER_TESTS_DIR=$(abspath $(FEEDPARSER_TESTS))/tests $(VENV)/bin/pytest -q
+
+## feedparser's test corpus, from its sdist on PyPI (never committed): unpacked once into $(FEEDPARSER_TESTS).
+feedparser-tests: $(FEEDPARSER_TESTS)/.unpacked
+
+$(FEEDPARSER_TESTS)/.unpacked: | $(VENV)/.installed
+	rm -rf $(FEEDPARSER_TESTS) && mkdir -p $(FEEDPARSER_TESTS)
+	$(PY) -m pip download --quiet --no-binary :all: --no-deps $(FEEDPARSER_SDIST) -d $(FEEDPARSER_TESTS)
+	tar -xzf $(FEEDPARSER_TESTS)/feedparser-*.tar.gz -C $(FEEDPARSER_TESTS) --strip-components=1 --wildcards '*/tests'
+	@touch $@
 
 bench: $(VENV)/.installed
 	$(PY) bench/ingest.py
+
+## Fuzz the ingest far longer than `make test` does (docs/fuzz.md): every property on SQLite, then
+## the database one on PostgreSQL. Failing examples are kept in var/hypothesis and replayed first.
+fuzz: $(VENV)/.installed postgres
+	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/pytest -q wiredesk/ingest/tests/test_fuzz.py
+	HYPOTHESIS_PROFILE=fuzz DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q wiredesk/ingest/tests/test_fuzz.py -k never_costs
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

@@ -19,4 +19,6 @@ max_requests = 10000  # recycle workers now and then
 max_requests_jitter = 1000
 accesslog = None  # nginx logs requests
 errorlog = "-"
-forwarded_allow_ips = "127.0.0.1"
+# gunicorn takes the scheme (X-Forwarded-Proto) only from nginx, like the app itself
+# (WIREDESK_TRUSTED_PROXIES in deploy/wiredesk.service; tests/test_deploy_security.py).
+forwarded_allow_ips = "127.0.0.1,::1"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from wiredesk import conf
+from wiredesk import conf, security
 
 BASE_DIR = Path(__file__).resolve().parent
 WIREDESK_HOME = conf.HOME
@@ -56,7 +56,22 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = conf.DEBUG
-ALLOWED_HOSTS = ["*"]
+# Security, as deployed (docs/security.md): hosts, https, proxy trust and the CSP all follow
+# WIREDESK_BASE_URL and WIREDESK_TRUSTED_PROXIES.
+ALLOWED_HOSTS = security.allowed_hosts(conf.BASE_URL)
+CSRF_TRUSTED_ORIGINS = [security.origin(conf.BASE_URL)]
+WIREDESK_TRUSTED_PROXIES = conf.TRUSTED_PROXIES
+# Only behind a trusted proxy, and only from it (wiredesk.proxy strips the header otherwise).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if conf.TRUSTED_PROXIES else None
+_HTTPS = security.is_https(conf.BASE_URL)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _HTTPS
+SECURE_HSTS_SECONDS = security.HSTS_SECONDS if _HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _HTTPS
+# nginx redirects plain http first; without a proxy nothing here speaks TLS to redirect to.
+SECURE_SSL_REDIRECT = _HTTPS and bool(conf.TRUSTED_PROXIES)
+SECURE_CSP = security.content_security_policy()
+# HSTS preload is a commitment only the domain's owner can make (hstspreload.org): not ours.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -76,11 +91,16 @@ INSTALLED_APPS = [
     "wiredesk.api",
     "wiredesk.enrich",
     "wiredesk.routing",
+    "wiredesk.wordpress",
 ]
 
 MIDDLEWARE = [
+    "wiredesk.proxy.ForwardedHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # old WordPress permalinks → 301 to the new story URL (only on 404s and "/?p=…")
+    "wiredesk.wordpress.middleware.OldPermalinkMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -100,6 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },

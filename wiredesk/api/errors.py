@@ -26,6 +26,7 @@ CODES = {
     "unknown_agency": 404,
     "unknown_section": 404,
     "method_not_allowed": 405,
+    "licence_refused": 409,
     "gone": 410,
     "payload_too_large": 413,
     "unreadable_payload": 422,

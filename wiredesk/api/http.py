@@ -24,6 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from wiredesk.api.auth import authenticate
 from wiredesk.api.errors import ApiError
+from wiredesk.stories.licence import LicenceError
 
 View = Callable[..., HttpResponse]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -77,6 +78,9 @@ def endpoint(
                 return view(request, caller, *args, **kwargs)
             except ApiError as exc:
                 return exc.response()
+            except LicenceError as exc:
+                # the agency's licence forbids it (e.g. restoring a story the agency killed)
+                return ApiError("licence_refused", str(exc)).response()
 
         return wrapper
 

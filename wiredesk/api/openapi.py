@@ -46,6 +46,8 @@ def _errors(*statuses: int) -> dict[str, Any]:
     words = {400: "Bad parameter or body", 401: "No credentials, or a token that does not work",
              403: "The caller's role (or token scope, or CSRF) does not allow this",
              404: "No such story (or agency, section); readers get 404 for stories not public",
+             409: "The agency's licence forbids it: the agency killed the story, and only a newer agency "
+                  "version brings it back",
              410: "The story was killed (readers only)", 413: "The payload is over WIREDESK_MAX_PAYLOAD_BYTES",
              422: "The payload could not be read; it was archived and quarantined"}  # fmt: skip
     return {str(s): _json(_ref("Error"), words[s]) for s in statuses}
@@ -74,7 +76,7 @@ def _story_op(summary: str, body: dict[str, Any] | None, *, body_required: bool)
         "parameters": [STORY_ID],
         "responses": {
             "200": _json(_ref("NinjsItem"), "The story after the action"),
-            **_errors(400, 401, 403, 404, 413),
+            **_errors(400, 401, 403, 404, 409, 413),
         },
     }
     if body is not None:
@@ -216,6 +218,10 @@ def _schemas() -> dict[str, Any]:
         "required": ["value"],
         "properties": {"role": {"type": "string"}, "value": {"type": "string"}},
     }
+    # ninjs 3.1 places/people/organisations/subjects items, loosely: IPTC's schema is normative
+    words = {name: {"type": "string"} for name in ("name", "literal", "rel", "creator")}
+    concept = {"type": "object", "properties": {**words, "uri": {"type": "string", "format": "uri"}}}
+    concepts = {"type": "array", "items": concept}
     return {
         "Error": {
             "type": "object",
@@ -239,7 +245,11 @@ def _schemas() -> dict[str, Any]:
             "description": "An IPTC ninjs 3.1 object (https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json). "
             "`pubStatus` is the desk status (usable = published, withheld = held, canceled = killed); "
             "`altIds` name the agency's id (role `agency`) and the agency slug (role `agency-slug`); "
-            "a desk headline is `headlines[role=main]`, the agency's beside it with role `agency`.",
+            "a desk headline is `headlines[role=main]`, the agency's beside it with role `agency`. "
+            "`firstCreated` is the story's first version's. `places`, `people`, `organisations` and `subjects` "
+            "add what enrichment found to what the agency sent: Media Topics by their IPTC URI, other tags by "
+            "their page on the site, a place's country (ISO 3166-1 alpha-2) in its `contactInfo` address; "
+            "entries enrichment added carry `creator` `wiredesk:enrich` where ninjs allows it (subjects).",
             "properties": {
                 "uri": {"type": "string"},
                 "type": {"type": "string"},
@@ -254,6 +264,7 @@ def _schemas() -> dict[str, Any]:
                 "bodies": {"type": "array", "items": {"type": "object"}},
                 "altIds": {"type": "array", "items": text_of_role},
                 "associations": {"type": "array", "items": {"type": "object"}},
+                **{name: concepts for name in ("places", "people", "organisations", "subjects")},
             },
         },
         "StoryPage": {

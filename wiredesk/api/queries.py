@@ -78,8 +78,10 @@ def stories_for(
         stories = Story.objects.public()
     elif status == "all":
         stories = Story.objects.all()
-    else:
-        stories = Story.objects.filter(status=status)
+    elif status == "killed":
+        stories = Story.objects.killed()
+    else:  # what the story is now: an agency kill outranks the desk's publish or hold
+        stories = Story.objects.filter(status=status, agency_killed=False)
     if agency:
         stories = stories.filter(agency__slug=agency)
     if section:
@@ -117,7 +119,7 @@ def story_for(pk: int, *, editor: bool) -> Story:
     story = _get(pk)
     if editor:
         return story
-    if story.status == Story.Status.KILLED:
+    if story.is_killed:
         raise ApiError("gone", f"Story {pk} was withdrawn.")
     if not Story.objects.public().filter(pk=pk).exists():
         raise ApiError("not_found", f"No story {pk}.")

@@ -16,7 +16,7 @@ from wiredesk.api.errors import ApiError
 from wiredesk.api.http import endpoint, query, query_flag, query_int, query_slug, query_time
 from wiredesk.api.queries import STATUSES, Cursor, page_after, stories_for, story_for
 from wiredesk.stories.models import Story
-from wiredesk.stories.ninjs import story_object, story_uri, version_object
+from wiredesk.stories.ninjs import prefetch, story_object, story_uri, version_object
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -48,7 +48,7 @@ def stories(request: HttpRequest, caller: Caller) -> JsonResponse:
         since=query_time(request, "since"),
         q=query(request, "q"),
     )
-    page = page_after(selected, cursor, limit)
+    page = page_after(prefetch(selected), cursor, limit)  # a fixed number of queries per page
     next_url = None
     if page.next_cursor is not None:
         params = {k: v for k, v in request.GET.items() if k != "after"}

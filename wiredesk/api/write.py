@@ -86,7 +86,12 @@ def _slug_of(model: type[Agency] | type[Section], slug: str | None, code: str) -
 
 @endpoint("POST", role="editor", source_tokens=True)
 def ingest(request: HttpRequest, caller: Caller) -> JsonResponse:
-    """``POST /api/ingest/``: one wire payload in any supported format; 422 if it cannot be read."""
+    """``POST /api/ingest/``: one wire payload in any supported format; 422 if it cannot be read.
+
+    413 past ``WIREDESK_MAX_PAYLOAD_BYTES`` (refused before it is all read, not archived: the
+    sender still holds it and is told). Whatever the payload holds, the answer is JSON: the
+    pipeline quarantines what it cannot store rather than raise (issue #11).
+    """
     agency = _slug_of(Agency, query_slug(request, "agency"), "unknown_agency")
     section = _slug_of(Section, query_slug(request, "section"), "unknown_section")
     if caller.token is not None and caller.token.agency is not None:
@@ -98,7 +103,7 @@ def ingest(request: HttpRequest, caller: Caller) -> JsonResponse:
     origin = f"api:{caller.actor}" + (f" ({caller.token.name})" if caller.token is not None else "")
     outcome = Pipeline(agency=agency, section=section, hold=hold).ingest(data, origin=origin)
     if outcome.quarantined:
-        code = "payload_too_large" if outcome.payload_id is None else "unreadable_payload"
+        code = "payload_too_large" if outcome.too_large else "unreadable_payload"
         raise ApiError(code, outcome.error, payload_id=outcome.payload_id)
     return JsonResponse(outcome_json(outcome))
 

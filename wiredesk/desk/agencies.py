@@ -28,9 +28,10 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 def agency_licence(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_object_or_404(Agency, slug=slug)
     initial = {
-        "body_editable": agency.body_editable,
         "attribution": agency.attribution,
         "expire_after_days": agency.expire_after_days,
+        "provenance_unedited": agency.provenance_unedited,
+        "provenance_edited": agency.provenance_edited,
     }
     form = LicenceForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wiredesk.stories import licence
 from wiredesk.stories.models import Section
 
 
@@ -28,15 +29,28 @@ class PinForm(forms.Form):
 
 
 class LicenceForm(forms.Form):
-    body_editable = forms.BooleanField(
-        label=_("body may be edited"),
+    attribution = forms.CharField(
+        label=_("credit line"),
+        max_length=200,
         required=False,
-        help_text=_("Off (the usual licence): only the headline may change. Syndicated bodies stay read-only."),
+        help_text=_("Shown under each story as its source, e.g. 'IANS'. Empty: the agency's name."),
     )
-    attribution = forms.CharField(label=_("attribution"), max_length=200, required=False)
     expire_after_days = forms.IntegerField(
         label=_("expire after (days)"),
         min_value=1,
         required=False,
         help_text=_("Empty: stories stay up. Otherwise they are taken down this many days after publication."),
+    )
+    provenance_unedited = forms.CharField(
+        label=_("provenance line, headline kept"),
+        max_length=500,
+        required=False,
+        help_text=_("Empty: “%(default)s” {site} is the site's name, {agency} the agency's.")
+        % {"default": licence.DEFAULT_PROVENANCE_UNEDITED},
+    )
+    provenance_edited = forms.CharField(
+        label=_("provenance line, headline edited"),
+        max_length=500,
+        required=False,
+        help_text=_("Empty: “%(default)s”") % {"default": licence.DEFAULT_PROVENANCE_EDITED},
     )

@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 
 from wiredesk.stories.models import Story, StoryEvent
+from wiredesk.stories.querysets import KILLED
 
 PAGE_SIZE = 50
 URGENT = 2  # IPTC urgency 1 (most urgent) to 9; the desk flags 1 and 2
@@ -70,8 +71,10 @@ class QueueFilters:
     def apply(self, stories: QuerySet[Story]) -> QuerySet[Story]:
         if self.agency:
             stories = stories.filter(agency__slug=self.agency)
-        if self.status:
-            stories = stories.filter(status=self.status)
+        if self.status == Story.Status.KILLED:
+            stories = stories.filter(KILLED)
+        elif self.status:  # an agency kill outranks the desk's publish or hold
+            stories = stories.filter(status=self.status, agency_killed=False)
         if self.urgency is not None:
             stories = stories.filter(current_version__urgency__lte=self.urgency)
         if self.section == "-":

@@ -19,10 +19,11 @@ from wiredesk.ingest import _sql
 from wiredesk.ingest.decide import version_key
 from wiredesk.ingest.types import Action, StoryData, StoryUpdateIntent
 from wiredesk.stories.models import Agency, Section, Story
+from wiredesk.stories.pubtime import agency_publication_time
 
 STORY_FIELDS_WRITTEN = (
     "status", "current_version", "last_modified", "killed_at", "embargoed_until",
-    "first_published", "needs_review",
+    "first_published", "needs_review", "agency_killed",
 )  # fmt: skip
 
 _ATTNAMES = tuple(Story._meta.get_field(name).attname for name in STORY_FIELDS_WRITTEN)  # type: ignore[union-attr]
@@ -53,6 +54,7 @@ class StoryRow:
     headline_override: str = ""
     section_id: int | None = None
     created: datetime | None = None
+    agency_killed: bool = False
 
 
 STORY_ROW_COLUMNS = tuple(f.name for f in fields(StoryRow))
@@ -94,6 +96,7 @@ def version_row(story: StoryRow, intent: StoryUpdateIntent, payload_id: int | No
         copyright=data.copyright[:500],
         link=data.link[:1000],
         format=data.format,
+        notes=list(data.notes),
         content_hash=intent.content_hash,
         raw_payload_id=payload_id,
         received=now,
@@ -103,9 +106,20 @@ def version_row(story: StoryRow, intent: StoryUpdateIntent, payload_id: int | No
 def new_story(
     agency: Agency, intent: StoryUpdateIntent, *, now: datetime, section: Section | None, hold: bool
 ) -> StoryRow:
-    """The row of a story first seen with ``intent`` (its current version is set by ``apply``)."""
+    """The row of a story first seen with ``intent`` (its current version is set by ``apply``).
+
+    A story published now is listed at the agency's publication time (``pubtime``), not at
+    ``now``: lists sort by ``first_published`` (issue #11). A held one gets it when the desk
+    publishes it.
+    """
     status = Story.Status.HELD if hold else Story.Status.PUBLISHED
     embargo = intent.data.embargoed if intent.action is Action.EMBARGOED else None
+    published = agency_publication_time(
+        first_created=intent.data.first_created,
+        version_created=intent.data.version_created,
+        received=now,
+        embargo=embargo,
+    )
     return StoryRow(
         pk=0,
         agency_id=agency.pk,
@@ -115,7 +129,7 @@ def new_story(
         last_modified=intent.data.version_created or now,
         killed_at=None,
         embargoed_until=embargo,
-        first_published=(embargo or now) if status == Story.Status.PUBLISHED else None,
+        first_published=published if status == Story.Status.PUBLISHED else None,
         section_id=section.pk if section is not None else None,
         created=now,
     )
@@ -129,9 +143,16 @@ def apply(story: StoryRow, intent: StoryUpdateIntent, version_id: int, now: date
         story.last_modified = max(t for t in (agency_time, story.desk_modified) if t is not None)
         if intent.headline_changed and story.headline_override:
             story.needs_review = True
-    if intent.kill and story.status != Story.Status.KILLED:
-        story.status = Story.Status.KILLED
+    # The agency's kill is kept apart from the desk's status (Story.agency_killed): the
+    # desk cannot undo it, and the agency's newer usable version lifts it without undoing a
+    # hold or kill of the desk's own (wiredesk/stories/licence.py).
+    if intent.kill and not story.agency_killed:
+        story.agency_killed = True
         story.killed_at = now
+    elif intent.revive:
+        story.agency_killed = False
+        if story.status != Story.Status.KILLED:  # a kill of the desk's own keeps its time
+            story.killed_at = None
 
 
 def snapshot(story: StoryRow) -> tuple[Any, ...]:

@@ -10,7 +10,8 @@ The rules (design.md, "Lifecycle rules"):
 - a kill (pubstatus canceled or withheld) is obeyed whatever its version: agencies kill
   stories, not versions;
 - a version older than the current one is kept but never shown over the newer one;
-- otherwise the version becomes current, flagged when it is a correction.
+- otherwise the version becomes current, flagged when it is a correction; a newer usable
+  version of a story the agency killed lifts that kill (nothing else can).
 
 Does not interact with the database, the clock or the network: ``now`` is passed in.
 """
@@ -27,7 +28,7 @@ from wiredesk.ingest.types import Action, StoryData, StoryForUpdate, StoryUpdate
 
 # Fields that change without the story changing: a re-send with a new version stamp but
 # the same words is not a new version for readers (cf. reader's FeedData._hash_exclude_).
-HASH_EXCLUDE: Final = frozenset({"version", "version_created", "format", "link"})
+HASH_EXCLUDE: Final = frozenset({"version", "version_created", "format", "link", "notes"})
 _HASHED: Final = tuple(f.name for f in fields(StoryData) if f.name not in HASH_EXCLUDE)
 _ENCODER: Final = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
 
@@ -47,8 +48,17 @@ def content_hash(data: StoryData) -> str:
 
 
 def version_key(data: StoryData) -> VersionKey:
-    """The agency's version number (when it is a number) and version time of ``data``."""
-    number = int(data.version) if data.version.strip().isdigit() else None
+    """The agency's version number (when it is a number) and version time of ``data``.
+
+    A number is ASCII digits that fit ``StoryVersion.version_number``, an integer column
+    (32-bit on PostgreSQL). ``str.isdigit`` alone also takes "²", which ``int`` refuses, and
+    "١٢", which it reads; a version like those, or a larger number, has no number and is
+    ordered by its time (issue #11; ``normalize.py`` notes it on the version).
+    """
+    text = data.version.strip()
+    number = int(text) if text.isascii() and text.isdigit() and len(text.lstrip("0")) <= 10 else None
+    if number is not None and number > 2_147_483_647:
+        number = None
     return VersionKey(number=number, created=data.version_created)
 
 
@@ -115,10 +125,12 @@ def decide(data: StoryData, existing: StoryForUpdate | None, *, now: datetime) -
 
     headline_changed = data.headline != existing.headline
     if existing.killed:
+        # Only the agency can lift its own kill, and only with a newer usable version
+        # (design.md, "an agency kill is final"); a desk kill stays whatever arrives.
         return intent(
             Action.UPDATED,
-            "new version stored; the story stays killed until an editor restores it",
-            store_version=True, make_current=True, headline_changed=headline_changed,
+            "newer usable version from the agency: its kill is lifted",
+            store_version=True, make_current=True, revive=True, headline_changed=headline_changed,
         )  # fmt: skip
     if data.is_correction:
         return intent(

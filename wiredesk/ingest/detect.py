@@ -4,9 +4,10 @@ The format is read from the content — the root element and its namespace for X
 shape of the object for JSON, telltale headers for the old text formats — never from a
 file name or a media type, which agencies and proxies get wrong.
 
-Formats Wiredesk does not read yet (NewsML 1.2, IPTC 7901, ANPA 1312, WordPress WXR) and
-items that are not text stories (NewsML-G2 packages, pictures, concepts) are refused with a
-plain message. Does not parse the payload itself: see ``formats/``.
+The old text wires (IPTC 7901, ANPA 1312) are told by their control characters, NewsML 1.x
+by its ``<NewsML>`` root, a WordPress export (WXR) by its namespace. Items that are not
+text stories (NewsML-G2 packages, pictures, concepts) are refused with a plain message.
+Does not parse the payload itself: see ``formats/``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import re
 from types import ModuleType
 from typing import Final
 
-from wiredesk.ingest.exceptions import NotATextStory, ParseError, UnsupportedFormat
+from wiredesk.ingest.exceptions import NotATextStory, ParseError, ParserFailed, UnsupportedFormat
+from wiredesk.ingest.normalize import normalize_result
 from wiredesk.ingest.types import ParseResult, ParserType
 
 G2_NS: Final = "http://iptc.org/std/nar/2006-10-01/"
@@ -31,6 +33,10 @@ PARSERS: Final = {
     "jsonfeed": "jsonfeed",
     "rss": "feed",
     "atom": "feed",
+    "iptc7901": "iptc7901",
+    "anpa1312": "anpa1312",
+    "newsml1": "newsml1",
+    "wxr": "wxr",
 }
 
 _ROOT: Final = re.compile(rb"<(?!\?|!)(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)>", re.S)
@@ -65,9 +71,9 @@ def _text_start(data: bytes) -> bytes:
 def detect_format(data: bytes) -> str:
     """Return the format name of ``data`` (a key of ``PARSERS``) or raise a ``ParseError``."""
     if data.lstrip(b"\x16").startswith(_SOH) and data.startswith(_ANPA_START[:1]):
-        raise UnsupportedFormat("Unsupported format: ANPA 1312 text wire (not read yet).")
+        return "anpa1312"
     if data.startswith(_SOH) and _STX in data[:400]:
-        raise UnsupportedFormat("Unsupported format: IPTC 7901 text wire (not read yet).")
+        return "iptc7901"
     head = _text_start(data)
     if not head:
         raise ParseError("The payload is empty.")
@@ -99,10 +105,10 @@ def _detect_xml(head: bytes, data: bytes) -> str:
     if name in _G2_OTHER_ROOTS:
         raise NotATextStory(f"Not a text story: this is {_G2_OTHER_ROOTS[name]}.")
     if name == "NewsML":
-        raise UnsupportedFormat("Unsupported format: NewsML 1.x (not read yet; NewsML-G2 is).")
+        return "newsml1"
     if name == "rss":
         if WXR_NS_PREFIX in attributes or WXR_NS_PREFIX in data[:65536]:
-            raise UnsupportedFormat("Unsupported format: WordPress WXR export (not read yet).")
+            return "wxr"
         return "rss"
     if name == "RDF":
         return "rss"
@@ -129,10 +135,21 @@ def _module(name: str) -> ModuleType:
 
 
 def parse_payload(data: bytes, *, url: str = "") -> ParseResult:
-    """Detect the format of ``data`` and parse it; raise ``ParseError`` with a reason if not."""
+    """Detect the format of ``data``, parse it and normalize its stories (``normalize.py``).
+
+    Raises ``ParseError`` with a reason when the payload cannot be read, and nothing else for
+    any ``data``: an exception a parser did not foresee is a parser bug, but it is this
+    payload's problem only, so it becomes a ``ParseError`` naming it (issue #11). The stories
+    returned are the ones the rest of the ingest may rely on: see ``normalize.py``.
+    """
     name = detect_format(data)
     parse: ParserType = _module(name).parse
-    result = parse(data, url=url)
+    try:
+        result = normalize_result(parse(data, url=url))
+    except ParseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any other failure is this payload's only
+        raise ParserFailed(f"The {name} parser failed on this payload ({type(exc).__name__}: {exc}).") from exc
     if not result.stories and not result.skipped:
         raise NotATextStory(f"Not a text story: the {name} payload holds no text item.")
     if not result.stories:

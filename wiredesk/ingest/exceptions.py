@@ -21,6 +21,14 @@ class NotATextStory(ParseError):
     """The payload is readable but holds no text story (a picture, a package, a concept)."""
 
 
+class ParserFailed(ParseError):
+    """A parser raised something other than a ``ParseError`` on this payload.
+
+    A bug in the parser, but this payload's trouble only: it is quarantined like any
+    payload that cannot be read, and the pipeline logs it with its traceback (issue #11).
+    """
+
+
 class UnsafeXML(ParseError):
     """The XML declares entities or external references; refused (XML bomb, XXE)."""
 

@@ -5,24 +5,35 @@ The pipeline does not care how bytes were retrieved (``retrieve.py``), how they 
 Payloads are parsed (pure) and then archived, decided and stored in batches, one
 transaction each; every payload is archived, and one that cannot be read is quarantined
 with its error while the pipeline goes on with the others.
+
+One bad payload never costs another (design.md; issue #11): any ``Exception`` while parsing,
+deciding or storing one payload quarantines that payload, with the reason in words, and the
+others are stored. A batch whose transaction fails for any reason is stored again payload by
+payload; a payload that fails alone is archived as quarantined in a transaction of its own
+(the failed one took its archive row with it). ``BaseException`` (``KeyboardInterrupt``,
+``SystemExit``) is never caught.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from wiredesk.ingest import archive, store
 from wiredesk.ingest.agencies import AgencyResolver
 from wiredesk.ingest.decide import decide, version_key
 from wiredesk.ingest.detect import parse_payload
-from wiredesk.ingest.exceptions import ParseError, PayloadTooLarge
+from wiredesk.ingest.exceptions import ParseError, ParserFailed, PayloadTooLarge
+from wiredesk.ingest.normalize import escape_text
 from wiredesk.ingest.types import Action, SkippedItem, StoryData, StoryForUpdate, StoryUpdateIntent
 from wiredesk.stories.models import Agency, Section
 from wiredesk.stories.signals import stories_changed, stories_created
@@ -38,9 +49,12 @@ BATCH_BYTES = 32 * 1024 * 1024
 large files stays within memory, since a batch's payloads and parse results are held together."""
 
 
-@dataclass(frozen=True, slots=True)
-class StoryOutcome:
-    """What happened to one story of a payload; one summary line of ``wiredesk ingest``."""
+class StoryOutcome(NamedTuple):
+    """What happened to one story of a payload; one summary line of ``wiredesk ingest``.
+
+    A ``NamedTuple`` (immutable like a frozen dataclass): one is made per story on the hot
+    path, and a frozen dataclass took three times as long to build (bench/ingest.py).
+    """
 
     action: Action
     agency_id: str
@@ -50,12 +64,18 @@ class StoryOutcome:
     agency: str = ""
 
     def line(self) -> str:
-        return f"{self.action.value} {self.agency_id} {self.headline}".rstrip()
+        """The summary line; one line whatever the id and headline hold (``normalize.escape_text``)."""
+        return escape_text(f"{self.action.value} {self.agency_id} {self.headline}".rstrip())
 
 
 @dataclass(slots=True)
 class PayloadOutcome:
-    """What happened to one payload: its stories, or why it was quarantined."""
+    """What happened to one payload: its stories, or why it was quarantined.
+
+    ``payload_id`` is its archive row (``None`` only when even archiving failed, or for a
+    target that was no payload, such as a missing file); ``too_large`` says it was over
+    ``WIREDESK_MAX_PAYLOAD_BYTES``.
+    """
 
     origin: str
     payload_id: int | None = None
@@ -63,38 +83,46 @@ class PayloadOutcome:
     stories: list[StoryOutcome] = field(default_factory=list)
     skipped: tuple[SkippedItem, ...] = ()
     error: str = ""
+    too_large: bool = False
 
     @property
     def quarantined(self) -> bool:
         return bool(self.error)
 
     def lines(self) -> list[str]:
+        """The summary lines, one per story or quarantined item; control characters escaped."""
         if self.error:
-            return [f"quarantined {self.origin} {self.error}"]
+            return [escape_text(f"quarantined {self.origin} {self.error}")]
         lines = [s.line() for s in self.stories]
-        lines += [f"quarantined {self.origin}#{s.position} {s.reason}" for s in self.skipped]
+        lines += [escape_text(f"quarantined {self.origin}#{s.position} {s.reason}") for s in self.skipped]
         return lines
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one per payload on the hot path, built four times faster
 class _Parsed:
     """One payload after the pure steps: its parse result, or why it cannot be read.
 
-    ``data`` is ``None`` when the payload is not even archived (over the size limit).
+    ``item`` is what the archive keeps: the payload, or a record of it (``archive.Item``).
     ``stories`` are grouped by agency (first seen first), the order outcomes are reported in.
     """
 
-    origin: str
-    data: bytes | None
-    error: str = ""
+    item: archive.Item
     format: str = ""
     skipped: tuple[SkippedItem, ...] = ()
     stories: tuple[tuple[Agency, StoryData], ...] = ()
+    too_large: bool = False
+
+    @property
+    def origin(self) -> str:
+        return self.item.origin
+
+    @property
+    def error(self) -> str:
+        return self.item.error
 
     def outcome(self, payload_id: int | None = None) -> PayloadOutcome:
-        return PayloadOutcome(
-            origin=self.origin, payload_id=payload_id, format=self.format, skipped=self.skipped, error=self.error
-        )
+        return PayloadOutcome(origin=self.origin, payload_id=payload_id, format=self.format, skipped=self.skipped,
+                              error=self.error, too_large=self.too_large)  # fmt: skip
 
 
 class Pipeline:
@@ -129,46 +157,64 @@ class Pipeline:
         payloads of the batch deciding in input order. When that transaction fails (a
         concurrent writer stored the same story meanwhile, …), the batch's payloads are
         stored one by one instead, so one payload's trouble never loses the others.
-        Outcomes of a batch are yielded once the batch is stored.
+        Outcomes of a batch are yielded once the batch is stored; no ``Exception`` escapes.
         """
         for batch in batches(items, _payload_bytes, size=max(1, batch_size), max_bytes=batch_bytes):
             parsed = [self._parse(origin, data) for origin, data in batch]
             try:
                 outcomes = self._store_batch(parsed)
-            except DatabaseError:
+            except Exception:  # noqa: BLE001 - any failure: each payload on its own, so only its own is lost
                 log.warning("storing a batch of %d payloads failed; storing them one by one", len(parsed),
                             exc_info=True)  # fmt: skip
                 outcomes = [self._ingest_one(p) for p in parsed]
             yield from outcomes
 
+    def record(self, origin: str, error: str, *, size: int, head: bytes = b"") -> PayloadOutcome:
+        """Archive a record of a payload that could not be read whole (too large, unreadable), quarantined.
+
+        For retrievers that never had the bytes (``wiredesk ingest`` refuses to read a file
+        over the limit); ``head`` is what was read of it, ``size`` its size. See ``archive``.
+        """
+        head = head[: archive.HEAD_BYTES]
+        item = archive.Item(data=head, origin=origin, error=escape_text(error), size=size,
+                            sha256=archive.record_digest(origin, size, head))  # fmt: skip
+        log.info("quarantined %s: %s", origin, item.error)
+        return self._archive_alone(_Parsed(item=item), item.error)
+
     def _parse(self, origin: str, data: bytes) -> _Parsed:
         """The pure steps for one payload (plus resolving its agencies, outside any batch)."""
         limit = settings.WIREDESK_MAX_PAYLOAD_BYTES
         if len(data) > limit:
-            error = PayloadTooLarge(
-                f"The payload is {len(data) / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit "
-                "(WIREDESK_MAX_PAYLOAD_BYTES)."
+            too_large = PayloadTooLarge(
+                f"The payload is {_size(len(data))}, over the {_size(limit)} limit (WIREDESK_MAX_PAYLOAD_BYTES); "
+                f"only its first {min(limit, archive.HEAD_BYTES)} bytes are kept."
             )
-            return _Parsed(origin=origin, data=None, error=str(error))
+            record = archive.Item(data=data[: min(limit, archive.HEAD_BYTES)], origin=origin, error=str(too_large),
+                                  size=len(data), sha256=hashlib.sha256(data).hexdigest())  # fmt: skip
+            return _Parsed(item=record, too_large=True)
         try:
             result = parse_payload(data, url=origin)
+            by_agency: dict[int, list[tuple[Agency, StoryData]]] = {}
+            for story in result.stories:
+                agency = self.agency or self.agencies.resolve(story.provider, origin=origin)
+                by_agency.setdefault(agency.pk, []).append((agency, story))
         except ParseError as exc:
-            return _Parsed(origin=origin, data=data, error=str(exc))
-        by_agency: dict[int, list[tuple[Agency, StoryData]]] = {}
-        for story in result.stories:
-            agency = self.agency or self.agencies.resolve(story.provider, origin=origin)
-            by_agency.setdefault(agency.pk, []).append((agency, story))
+            if isinstance(exc, ParserFailed):  # a parser bug: worth its traceback in the log
+                log.error("parsing %s failed unexpectedly", origin, exc_info=exc)
+            return _Parsed(item=archive.Item(data=data, origin=origin, error=escape_text(str(exc))))
+        except Exception as exc:  # noqa: BLE001 - a bug (parse_payload raises ParseError only), but this payload's
+            log.exception("reading %s failed unexpectedly", origin)
+            error = escape_text(f"could not be read ({type(exc).__name__}: {exc})")
+            return _Parsed(item=archive.Item(data=data, origin=origin, error=error))
         stories = tuple(pair for group in by_agency.values() for pair in group)
-        return _Parsed(origin=origin, data=data, format=result.format, skipped=result.skipped, stories=stories)
+        item = archive.Item(data=data, origin=origin, format=result.format)
+        return _Parsed(item=item, format=result.format, skipped=result.skipped, stories=stories)
 
     def _store_batch(self, batch: list[_Parsed]) -> list[PayloadOutcome]:
         """Archive, decide and store ``batch`` in one transaction; an outcome per payload."""
-        archived = [p for p in batch if p.data is not None]
         with transaction.atomic():
-            payload_ids = archive.archive_many(
-                [(p.data or b"", p.origin, p.error, p.format) for p in archived], agency=self.agency
-            )
-            payload_of = {id(p): pk for p, pk in zip(archived, payload_ids, strict=True)}
+            payload_ids = archive.archive_many([p.item for p in batch], agency=self.agency)
+            payload_of = {id(p): pk for p, pk in zip(batch, payload_ids, strict=True)}
             now = self.clock()
             stories, states = store.load_stories({(a.pk, s.agency_id) for p in batch for a, s in p.stories})
             entries = []
@@ -184,9 +230,9 @@ class Pipeline:
         changed = {stories[e.key].pk for e in entries if e.intent.store_version and e.key in stories}
         created = sorted(story.pk for key, story in stories.items() if key not in existed)
         if changed:
-            stories_changed.send(sender=Pipeline, story_ids=sorted(changed), created=created)
+            _announce(stories_changed, story_ids=sorted(changed), created=created)
         if created:  # routing rules run on these, once committed
-            stories_created.send(sender=Pipeline, story_ids=created)
+            _announce(stories_created, story_ids=created)
         outcomes, position = [], 0
         for parsed in batch:
             outcome = parsed.outcome(payload_of.get(id(parsed)))
@@ -202,22 +248,54 @@ class Pipeline:
     def _ingest_one(self, parsed: _Parsed) -> PayloadOutcome:
         """The fallback: ``parsed`` alone in a batch of its own, decided again on fresh state.
 
-        Tried twice, since the usual failure is a concurrent writer storing the same story
-        first; after that the payload is reported as not stored (left pending in the archive,
-        so re-processing picks it up) and the others go on.
+        A database error is tried twice, since the usual one is a concurrent writer storing
+        the same story first; any other error once, since the same data fails the same way.
+        After that the payload is quarantined with the reason (``--archive quarantined``
+        retries it) and the others go on.
         """
-        failure: DatabaseError | None = None
+        failure: Exception = RuntimeError("not tried")
         for _attempt in range(2):
             try:
                 return self._store_batch([parsed])[0]
             except DatabaseError as exc:
                 failure = exc
-        log.error("could not store %s", parsed.origin, exc_info=failure)
-        return PayloadOutcome(origin=parsed.origin, error=f"could not be stored ({type(failure).__name__}: {failure})")
+            except Exception as exc:  # noqa: BLE001 - whatever it is, it is this payload's alone
+                failure = exc
+                break
+        reason = escape_text(f"could not be stored ({type(failure).__name__}: {failure})")
+        log.error("could not store %s: %s", parsed.origin, reason, exc_info=failure)
+        return self._archive_alone(parsed, reason)
+
+    def _archive_alone(self, parsed: _Parsed, error: str) -> PayloadOutcome:
+        """Archive ``parsed`` as quarantined with ``error``, in a transaction of its own; no story stored."""
+        outcome = PayloadOutcome(origin=parsed.origin, error=error, too_large=parsed.too_large)
+        try:
+            with transaction.atomic():
+                item = archive.Item(data=parsed.item.data, origin=parsed.origin, error=error,
+                                    size=parsed.item.size, sha256=parsed.item.sha256)  # fmt: skip
+                (outcome.payload_id,) = archive.archive_many([item], agency=self.agency)
+        except Exception:  # noqa: BLE001 - the outcome still says why; the log says the rest
+            log.exception("could not archive %s either", parsed.origin)
+        return outcome
 
 
 def _payload_bytes(item: tuple[str, bytes]) -> int:
     return len(item[1])
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n} bytes"
+
+
+def _announce(signal: Signal, **kwargs: Any) -> None:
+    """Send ``signal`` for a committed batch; a receiver's failure is logged, never the batch's.
+
+    The stories are stored by now: a purge or index that fails must not report them
+    quarantined, nor store the batch again.
+    """
+    for receiver, result in signal.send_robust(sender=Pipeline, **kwargs):
+        if isinstance(result, Exception):
+            log.error("%r failed after a batch was stored", receiver, exc_info=result)
 
 
 def batches[T](
@@ -249,8 +327,17 @@ def _story_outcome(agency: Agency, intent: StoryUpdateIntent, story_id: int | No
 
 def _advance(state: StoryForUpdate | None, intent: StoryUpdateIntent) -> StoryForUpdate:
     """The state a story would have after ``intent`` (mirrors what ``store`` writes)."""
-    if state is None:
-        state = StoryForUpdate(story_id=0, current=version_key(intent.data), content_hashes=frozenset(), killed=False)
+    if state is None:  # a story first seen: its one state built at once (the hot path's common case)
+        key = version_key(intent.data)
+        if not intent.store_version:
+            return StoryForUpdate(story_id=0, current=key, content_hashes=frozenset(), killed=False)
+        return StoryForUpdate(
+            story_id=0,
+            current=key,
+            content_hashes=frozenset((intent.content_hash,)),
+            killed=intent.kill and not intent.revive,
+            headline=intent.data.headline if intent.make_current else "",
+        )
     if not intent.store_version:
         return state
     current, headline = state.current, state.headline
@@ -261,6 +348,6 @@ def _advance(state: StoryForUpdate | None, intent: StoryUpdateIntent) -> StoryFo
         story_id=state.story_id,
         current=current,
         content_hashes=state.content_hashes | {intent.content_hash},
-        killed=state.killed or intent.kill,
+        killed=(state.killed or intent.kill) and not intent.revive,
         headline=headline,
     )

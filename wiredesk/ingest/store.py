@@ -78,10 +78,32 @@ def load_stories(keys: Collection[StoryKey]) -> tuple[dict[StoryKey, StoryRow], 
             story_id=story.pk,
             current=version_key,
             content_hashes=frozenset(hashes[story.pk]),
-            killed=story.status == Story.Status.KILLED,
+            killed=story.agency_killed,
             headline=headline,
         )
     return stories, states
+
+
+def _insertion_order(entries: Sequence[Entry], new: dict[StoryKey, StoryRow]) -> list[StoryRow]:
+    """The ``new`` rows payload by payload in arrival order, each payload's items last to first.
+
+    Lists sort newest first by ``(first_published, pk)`` and a feed lists its newest item
+    first: when items of one payload share a publication time (or have none, and take the
+    receipt time), the feed's first item must get the highest id to be listed first
+    (issue #11). A later payload's stories still get higher ids than an earlier one's.
+    """
+    payloads: list[list[StoryRow]] = []
+    previous: object = object()  # no payload id equals it: the first entry opens a payload
+    placed: set[StoryKey] = set()
+    for entry in entries:
+        if entry.payload_id != previous:
+            payloads.append([])
+            previous = entry.payload_id
+        key = entry.key
+        if key in new and key not in placed:
+            placed.add(key)
+            payloads[-1].append(new[key])
+    return [row for rows in payloads for row in reversed(rows)]
 
 
 def write(
@@ -103,7 +125,7 @@ def write(
         if entry.intent.store_version and key not in stories and key not in new:
             new[key] = _rows.new_story(entry.agency, entry.intent, now=now, section=section, hold=hold)
     if new:
-        _rows.insert_stories(list(new.values()))
+        _rows.insert_stories(_insertion_order(entries, new))
         stories.update(new)
     rows = [(entry, stories[entry.key]) for entry in entries if entry.intent.store_version]
     if not rows:

@@ -79,6 +79,10 @@ class StoryData:
     ednote: str = ""
     copyright: str = ""
     format: str = ""
+    # What the parser had to guess or leave out, in words a person can read (e.g. "date
+    # unreadable: '02-03-2014 00:56:28'; receipt time used"); kept with the version and
+    # shown on the desk. Not part of the content hash: a note is about the parse, not the story.
+    notes: tuple[str, ...] = ()
 
     @property
     def is_correction(self) -> bool:
@@ -135,7 +139,11 @@ class VersionKey:
 
 @dataclass(frozen=True, slots=True)
 class StoryForUpdate:
-    """What the database holds about one story, as far as the decider needs it."""
+    """What the database holds about one story, as far as the decider needs it.
+
+    ``killed`` is the agency's kill only (``Story.agency_killed``): a kill by the desk is the
+    desk's business and does not change what the agency's next version means.
+    """
 
     story_id: int
     current: VersionKey
@@ -149,7 +157,8 @@ class StoryUpdateIntent:
     """What the store should write for one incoming version, and why.
 
     ``store_version`` says whether the version is kept (every distinct version is, even a
-    late one); ``make_current`` whether readers see it from now on.
+    late one); ``make_current`` whether readers see it from now on; ``kill`` that the agency
+    killed the story, ``revive`` that a newer usable version lifts the agency's earlier kill.
     """
 
     action: Action
@@ -159,5 +168,6 @@ class StoryUpdateIntent:
     store_version: bool
     make_current: bool
     kill: bool = False
+    revive: bool = False
     correction: bool = False
     headline_changed: bool = False

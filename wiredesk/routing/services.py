@@ -190,7 +190,7 @@ def _carry_out(story: Story, routing: Routing) -> None:
         section = Section.objects.filter(slug=routing.section).first()
         if section is not None:
             story_services.set_section(story, section, actor=f"rule:{routing.section_rule}")
-    if routing.status is not None and story.status != Story.Status.KILLED:
+    if routing.status is not None and not story.is_killed:
         actor = f"rule:{routing.status_rule}"
         if routing.status == StatusAction.DROP:
             story_services.kill(story, actor=actor, reason="dropped by rule")
@@ -297,7 +297,7 @@ def dry_run(rules: Sequence[Rule], days: int, *, now: datetime | None = None) ->
         if routing.section is not None and routing.section in sections:
             section_after = routing.section
         status_after = story.status
-        if routing.status is not None and story.status != Story.Status.KILLED:
+        if routing.status is not None and not story.is_killed:
             status_after = STATUS_OF[routing.status]
         tags = tuple(name for name, _ in routing.tags if name.casefold() not in current[story.pk])
         if (section_after, status_after, tags) != (section_before, story.status, ()):

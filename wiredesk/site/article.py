@@ -65,8 +65,9 @@ def article_context(story: Story) -> dict[str, Any]:
         "show_dateline": bool(version.dateline) and not _body_starts_with(version.body_html, version.dateline),
         "provenance": meta.provenance(story),
         "published_iso": meta.iso(meta.published_at(story)),
-        "modified_iso": meta.iso(story.last_modified),
-        "modified_text": meta.reader_time(story.last_modified),
+        "published_text": meta.reader_time(meta.published_at(story)),
+        "modified_iso": meta.iso(meta.modified_at(story)),
+        "modified_text": meta.reader_time(meta.modified_at(story)),
         "json_ld": meta.json_ld(meta.news_article(story)),
     }
 
@@ -77,7 +78,7 @@ def story(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     found = reader_story(pk)
     if found is None:
         raise Http404("No such story.")
-    if found.status == Story.Status.KILLED:
+    if found.is_killed:
         context = {"by": withdrawn_by(found)}
         return render(request, "site/gone.html", context, status=410)
     if not is_public(found):

@@ -148,7 +148,7 @@ def _next_embargo_in() -> float | None:
     """
     now = timezone.now()
     if not _next_lift or time.monotonic() - _next_lift["checked"] > LIFT_RECHECK:
-        upcoming = Story.objects.filter(status=Story.Status.PUBLISHED, embargoed_until__gt=now)
+        upcoming = Story.objects.filter(status=Story.Status.PUBLISHED, agency_killed=False, embargoed_until__gt=now)
         _next_lift.update(checked=time.monotonic(), at=upcoming.aggregate(at=Min("embargoed_until"))["at"])
     lift = _next_lift["at"]
     return None if lift is None or lift <= now else (lift - now).total_seconds()

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 
 from wiredesk.site.links import story_url
-from wiredesk.site.meta import author_of, published_at, summary_of
+from wiredesk.site.meta import author_of, modified_at, published_at, summary_of
 from wiredesk.site.queries import FEED_SIZE
 from wiredesk.site.scopes import Scope, get_scope
 from wiredesk.stories.models import Story
@@ -31,7 +31,7 @@ class StoryFeed(Feed):  # type: ignore[type-arg]  # not subscriptable at runtime
         response = super().__call__(request, *args, **kwargs)
         # Feed sets Last-Modified from the newest item_updateddate (agency time); ``condition``
         # in urls.py sets the one its If-Modified-Since check uses, which also moves when a
-        # story with an old agency time is first published.
+        # story with an old agency time arrives or is first published (queries.fingerprint).
         response.headers.pop("Last-Modified", None)
         return response
 
@@ -72,7 +72,7 @@ class StoryFeed(Feed):  # type: ignore[type-arg]  # not subscriptable at runtime
         return published_at(item)
 
     def item_updateddate(self, item: Story) -> datetime:
-        return item.last_modified
+        return modified_at(item)
 
     def item_author_name(self, item: Story) -> str:
         return author_of(item)

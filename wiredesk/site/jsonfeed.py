@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import condition, require_safe
 
 from wiredesk.site.links import story_url
-from wiredesk.site.meta import author_of, iso, language_of, published_at, summary_of
+from wiredesk.site.meta import author_of, iso, language_of, modified_at, published_at, summary_of
 from wiredesk.site.queries import FEED_SIZE
 from wiredesk.site.scopes import Scope, feed_etag, feed_last_modified, get_scope
 from wiredesk.stories.models import Story
@@ -28,7 +28,7 @@ def _item(story: Story) -> dict[str, Any]:
         "content_html": version.body_html if version else "",
         "summary": summary_of(story),
         "date_published": iso(published_at(story)),
-        "date_modified": iso(story.last_modified),
+        "date_modified": iso(modified_at(story)),
         "authors": [{"name": author_of(story)}],
         "language": language_of(story),
     }

@@ -170,12 +170,14 @@ def fingerprint(queryset: QuerySet[Story], size: int, *extra: object) -> tuple[s
     """An ETag and a Last-Modified time for the first ``size`` rows of a listed queryset.
 
     One narrow query. The ETag changes whenever a story enters, leaves or changes in those
-    rows; Last-Modified is the latest change or first publication among them.
+    rows; Last-Modified is the latest change, publication or receipt among them: agency
+    times may lie in the past, so a story received now with an old publication time must
+    still move it (issue #11).
     """
     ordered = queryset.order_by("-first_published", "-pk")
-    rows = list(ordered.values_list("pk", "last_modified", "first_published")[:size])
+    rows = list(ordered.values_list("pk", "last_modified", "first_published", "created")[:size])
     digest = hashlib.sha256(repr((rows, extra)).encode()).hexdigest()[:32]
-    times = [t for _, modified, published in rows for t in (modified, published) if t is not None]
+    times = [t for _, *moments in rows for t in moments if t is not None]
     return digest, max(times, default=None)
 
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from wiredesk.site.links import story_path
-from wiredesk.site.meta import iso, language_of
+from wiredesk.site.meta import iso, language_of, modified_at, published_at
 from wiredesk.site.queries import listed
 from wiredesk.stories.models import Agency, Section, Story
 
@@ -59,7 +59,7 @@ class StorySitemap(_OnBaseUrl):
         return story_path(item)
 
     def lastmod(self, item: Story) -> datetime:
-        return item.last_modified
+        return modified_at(item)
 
 
 class SectionSitemap(_OnBaseUrl):
@@ -95,7 +95,11 @@ def news_language(tag: str) -> str:
 
 
 def news_stories(now: datetime | None = None) -> QuerySet[Story]:
-    """Public stories first published in the last two days, newest first."""
+    """Public stories published in the last two days, newest first.
+
+    Google News sitemaps: "Only include URLs for articles that were created in the last 2
+    days". Published is ``meta.published_at``, the agency's time, as everywhere else.
+    """
     since = (now or timezone.now()) - NEWS_WINDOW
     return listed(first_published__gte=since)[:NEWS_MAX_URLS]
 
@@ -107,7 +111,8 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     entries = [
         {
             "loc": prefix + story_path(story),
-            "published": iso(story.first_published or story.last_modified),
+            # <news:publication_date>: W3C format, the time the page and its JSON-LD show
+            "published": iso(published_at(story)),
             "language": news_language(language_of(story)),
             "title": story.headline,
         }

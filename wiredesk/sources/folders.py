@@ -9,6 +9,11 @@ own and then moved: a file that cannot be read goes to ``quarantine/`` beside a
 
 A worker killed between storing a file and moving it leaves the file in place; the next
 scan ingests it again, which changes nothing (ingest is idempotent), and moves it.
+
+Symbolic links are never followed out of the folder (issue #11): a link to a folder is not
+walked, and a link to a file outside goes to ``quarantine/`` (the link, not its target) with
+the reason. A file too large or unreadable is archived as a record (``ingest.archive``)
+before it moves to ``quarantine/``.
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from wiredesk.ingest.pipeline import PayloadOutcome
-from wiredesk.ingest.retrieve import SKIP_SUFFIXES, read_file
+from wiredesk.ingest.pipeline import PayloadOutcome, Pipeline
+from wiredesk.ingest.retrieve import read_file, walk_files
 from wiredesk.sources import schedule
 from wiredesk.sources.models import Source, SourceRun
 from wiredesk.sources.polling import finish, ingest_into
@@ -38,11 +43,9 @@ def complete_files(root: Path, seen: Looks, *, now: float, settle: float) -> tup
     """The complete files under ``root`` (name order), and what to remember of the others."""
     ready: list[Path] = []
     pending: Looks = {}
-    for path in sorted(root.rglob("*")):
+    for path in walk_files(root, exclude=frozenset({PROCESSED, QUARANTINE})):
         relative = path.relative_to(root)
-        if relative.parts[0] in (PROCESSED, QUARANTINE) or not path.is_file():
-            continue
-        if any(p.startswith(".") for p in relative.parts) or path.name.endswith((*SKIP_SUFFIXES, REASON_SUFFIX)):
+        if path.name.endswith(REASON_SUFFIX):
             continue
         try:
             stat = path.stat()
@@ -86,8 +89,11 @@ def scan_folder(source: Source) -> SourceRun:
 
 def _take(source: Source, root: Path, path: Path, outcomes: list[PayloadOutcome]) -> str:
     """Ingest one file and move it; the reason it was quarantined, or ``""``."""
-    retrieved = read_file(path, max_bytes=settings.WIREDESK_MAX_PAYLOAD_BYTES)
+    retrieved = read_file(path, max_bytes=settings.WIREDESK_MAX_PAYLOAD_BYTES, root=root)
     reason = retrieved.error
+    if reason and retrieved.size is not None:  # a file too large or unreadable: keep a record of it
+        pipeline = Pipeline(agency=source.agency, section=source.section, hold=source.hold)
+        outcomes.append(pipeline.record(str(path), reason, size=retrieved.size, head=retrieved.head))
     if not reason:
         try:
             outcome = ingest_into(source, [(str(path), retrieved.data)])[0]

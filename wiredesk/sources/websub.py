@@ -9,7 +9,9 @@ with ``X-Hub-Signature: sha256=…`` (HMAC of the body with our secret); unsigne
 signed deliveries are refused.
 
 A WebSub source keeps being polled as a safety net (the hub may fail); its deliveries go
-through the same ingest and poll log as everything else. Does not run a hub.
+through the same ingest and poll log as everything else. The hub is reached through the
+same SSRF guard as feeds (``ingest.netguard``): its address is checked where the connection
+is made. Does not run a hub.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wiredesk.ingest.exceptions import IngestError
-from wiredesk.ingest.retrieve import USER_AGENT, check_destination
+from wiredesk.ingest.netguard import Guard, check_url
+from wiredesk.ingest.retrieve import USER_AGENT
 from wiredesk.sources.models import Source
 
 LEASE_SECONDS = 10 * 24 * 3600
@@ -61,8 +64,11 @@ def callback_url(source: Source) -> str:
     return settings.WIREDESK_BASE_URL + reverse("sources:websub", args=[source.pk])
 
 
-def subscribe(source: Source, *, mode: str = "subscribe") -> str:
-    """Ask the source's hub to (un)subscribe us; ``""`` when the hub accepted, else why not."""
+def subscribe(source: Source, *, mode: str = "subscribe", guard: Guard | None = None) -> str:
+    """Ask the source's hub to (un)subscribe us; ``""`` when the hub accepted, else why not.
+
+    ``guard`` (tests) replaces the one made from ``WIREDESK_ALLOW_PRIVATE_ADDRESSES``.
+    """
     if not source.websub_hub:
         return "The feed announces no WebSub hub."
     if not source.websub_secret:
@@ -76,9 +82,10 @@ def subscribe(source: Source, *, mode: str = "subscribe") -> str:
         "hub.secret": source.websub_secret,
         "hub.lease_seconds": str(LEASE_SECONDS),
     }
+    guard = guard or Guard(allow_private=settings.WIREDESK_ALLOW_PRIVATE_ADDRESSES)
     try:
-        check_destination(source.websub_hub, allow_private=settings.WIREDESK_ALLOW_PRIVATE_ADDRESSES)
-        with httpx.Client(timeout=settings.WIREDESK_POLL_TIMEOUT, headers={"User-Agent": USER_AGENT}) as client:
+        check_url(source.websub_hub)
+        with guard.client(timeout=settings.WIREDESK_POLL_TIMEOUT, headers={"User-Agent": USER_AGENT}) as client:
             response = client.post(source.websub_hub, data=form)
     except IngestError as exc:
         return str(exc)

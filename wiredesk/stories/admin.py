@@ -1,12 +1,23 @@
-"""Django admin for Wiredesk's data. Agency content (versions, payloads) is read-only here."""
+"""Django admin for Wiredesk's data. Agency content (versions, payloads) is read-only here.
+
+Changes to a story's state go through ``wiredesk.stories.services``, as from the desk, the
+CLI and the API: they obey the licence (``wiredesk.stories.licence``) and leave
+``StoryEvent`` rows naming the admin. Stories can be neither added nor deleted here: they
+come from agencies, and their versions are the archive.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from wiredesk.exceptions import WiredeskError
+from wiredesk.stories import licence, services
 from wiredesk.stories.models import Agency, RawPayload, Section, Story, StoryEvent, StoryVersion
 
 
@@ -20,12 +31,39 @@ class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False
 
 
+class AgencyForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Agency
+        fields = "__all__"
+
+    def _template(self, name: str) -> str:
+        try:
+            return licence.check_provenance_template(self.cleaned_data.get(name, ""))
+        except licence.LicenceError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+    def clean_provenance_unedited(self) -> str:
+        return self._template("provenance_unedited")
+
+    def clean_provenance_edited(self) -> str:
+        return self._template("provenance_edited")
+
+
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["name", "slug", "url", "body_editable", "attribution", "expire_after_days"]
+    form = AgencyForm
+    list_display = ["name", "slug", "url", "attribution", "expire_after_days"]
     search_fields = ["name", "slug", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["obey_kills"]  # kills are always obeyed; shown, never a setting
+
+    def save_model(self, request: HttpRequest, obj: Agency, form: Any, change: bool) -> None:
+        """The profile as the form has it; the licence rules through ``services.set_licence``."""
+        rules = {name: form.cleaned_data[name] for name in _LICENCE_FIELDS}
+        obj.save()
+        services.set_licence(obj, **rules)
+
+
+_LICENCE_FIELDS = ("attribution", "expire_after_days", "provenance_unedited", "provenance_edited")
 
 
 @admin.register(Section)
@@ -52,21 +90,68 @@ class VersionInline(admin.TabularInline):  # type: ignore[type-arg]
         return False
 
 
+def _status_action(name: str, act: Callable[..., Story]) -> Callable[..., None]:
+    def run(modeladmin: StoryAdmin, request: HttpRequest, queryset: QuerySet[Story]) -> None:
+        done, refused = 0, []
+        for story in queryset.select_related("agency"):
+            try:
+                act(story, actor=_actor(request), reason="admin")
+                done += 1
+            except WiredeskError as exc:
+                refused.append(f"{story.wire_id}: {exc}")
+        if done:
+            modeladmin.message_user(request, f"{name}: {done} stories.", messages.SUCCESS)
+        for line in refused:
+            modeladmin.message_user(request, line, messages.ERROR)
+
+    run.__name__ = name.lower()
+    run.short_description = f"{name} the selected stories"  # type: ignore[attr-defined]
+    return run
+
+
+def _actor(request: HttpRequest) -> str:
+    return request.user.get_username() or "admin"
+
+
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["wire_id", "agency", "status", "section", "last_modified", "needs_review", "pinned"]
-    list_filter = ["status", "agency", "section", "needs_review", "pinned"]
+    list_display = ["wire_id", "agency", "status", "agency_killed", "section", "last_modified", "needs_review"]
+    list_filter = ["status", "agency_killed", "agency", "section", "needs_review", "pinned"]
     search_fields = ["wire_id", "headline_override", "current_version__headline"]
     list_select_related = ["agency", "section", "current_version"]
     readonly_fields = [
-        "agency", "wire_id", "status", "current_version", "embargoed_until", "first_published",
-        "last_modified", "created", "desk_modified", "killed_at", "needs_review", "pinned",
+        "agency", "wire_id", "status", "agency_killed", "current_version", "embargoed_until", "first_published",
+        "last_modified", "created", "desk_modified", "killed_at", "needs_review",
     ]  # fmt: skip
     fields = [
-        "agency", "wire_id", "status", "section", "headline_override", "current_version", "embargoed_until",
-        "first_published", "last_modified", "created", "desk_modified", "killed_at", "needs_review", "pinned",
+        "agency", "wire_id", "status", "agency_killed", "section", "headline_override", "pinned",
+        "current_version", "embargoed_until", "first_published", "last_modified", "created", "desk_modified",
+        "killed_at", "needs_review",
     ]  # fmt: skip
     inlines = [VersionInline]
+    actions = [
+        _status_action("Publish", services.publish),
+        _status_action("Hold", services.hold),
+        _status_action("Kill", services.kill),
+        _status_action("Restore", services.restore),
+    ]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # stories come from agencies
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # the versions are the archive; a kill takes a story down
+
+    def save_model(self, request: HttpRequest, obj: Story, form: Any, change: bool) -> None:
+        """Apply the desk fields the admin changed through the services, never ``obj.save()``."""
+        story = Story.objects.select_related("agency", "section", "current_version").get(pk=obj.pk)
+        actor = _actor(request)
+        if "headline_override" in form.changed_data:
+            services.set_headline(story, obj.headline_override, actor=actor)
+        if "section" in form.changed_data:
+            services.set_section(story, obj.section, actor=actor)
+        if "pinned" in form.changed_data:
+            services.set_pinned(story, obj.pinned, actor=actor)
 
 
 @admin.register(StoryVersion)

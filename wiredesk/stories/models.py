@@ -27,26 +27,39 @@ class Agency(models.Model):
         help_text=_("Comma-separated names this agency uses in its payloads (e.g. 'AP, ap.org')."),
     )
     created = models.DateTimeField(_("created"), default=timezone.now)
-    # Licence rules: what the agency's contract allows the desk to do with its copy.
-    body_editable = models.BooleanField(
-        _("body may be edited"),
+    own = models.BooleanField(
+        _("the site's own newsroom"),
         default=False,
-        help_text=_("Off (the usual licence): the desk may change only the headline; the body is read-only."),
+        help_text=_("Stories of the site's own staff (e.g. imported from WordPress): not syndicated copy."),
     )
+    # Licence rules: what the agency's contract asks of the site (wiredesk/stories/licence.py).
+    # The body of syndicated copy is never editable and agency kills are always obeyed:
+    # neither is a setting.
     attribution = models.CharField(
-        _("attribution"), max_length=200, blank=True, help_text=_("The credit line the licence asks for, e.g. 'IANS'.")
+        _("attribution"),
+        max_length=200,
+        blank=True,
+        help_text=_("The credit line the licence asks for, shown under each story, e.g. 'IANS'."),
+    )
+    provenance_unedited = models.CharField(
+        _("provenance line (story not edited)"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown under a story whose headline the desk kept. {site} is the site's name. Empty: the default."),
+    )
+    provenance_edited = models.CharField(
+        _("provenance line (headline edited)"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Shown under a story whose headline the desk changed. {site} is the site's name. Empty: the default."
+        ),
     )
     expire_after_days = models.PositiveIntegerField(
         _("expire after (days)"),
         null=True,
         blank=True,
         help_text=_("Stories are taken down this many days after publication. Empty: they stay up."),
-    )
-    obey_kills = models.BooleanField(
-        _("obey kills"),
-        default=True,
-        editable=False,
-        help_text=_("Agency kills are always obeyed: a killed story answers 410 Gone everywhere."),
     )
 
     class Meta:
@@ -129,6 +142,12 @@ class Story(models.Model):
     created = models.DateTimeField(_("created"), default=timezone.now)
     desk_modified = models.DateTimeField(_("desk edited"), null=True, blank=True)
     killed_at = models.DateTimeField(_("killed at"), null=True, blank=True)
+    agency_killed = models.BooleanField(
+        _("killed by the agency"),
+        default=False,
+        editable=False,
+        help_text=_("The agency's last word on this story is a kill: only a newer agency version brings it back."),
+    )
     needs_review = models.BooleanField(
         _("needs review"), default=False, help_text=_("The agency changed its headline after a desk override.")
     )
@@ -147,6 +166,16 @@ class Story(models.Model):
 
     def __str__(self) -> str:
         return self.wire_id
+
+    @property
+    def is_killed(self) -> bool:
+        """Killed by the desk or by the agency: readers get 410 Gone."""
+        return self.status == self.Status.KILLED or self.agency_killed
+
+    @property
+    def state(self) -> str:
+        """The status readers experience: ``killed`` when the agency killed it, else the desk's."""
+        return self.Status.KILLED.value if self.agency_killed else str(self.status)
 
     @property
     def headline(self) -> str:
@@ -184,6 +213,9 @@ class StoryVersion(models.Model):
     copyright = models.CharField(_("copyright"), max_length=500, blank=True)
     link = models.URLField(_("link"), max_length=1000, blank=True)
     format = models.CharField(_("format"), max_length=30, blank=True)
+    notes = models.JSONField(
+        _("parser notes"), default=list, blank=True, help_text=_("What the parser had to guess or leave out.")
+    )
     content_hash = models.CharField(_("content hash"), max_length=64)
     raw_payload = models.ForeignKey(
         RawPayload, models.SET_NULL, null=True, blank=True, related_name="versions", verbose_name=_("raw payload")

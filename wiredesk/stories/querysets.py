@@ -12,9 +12,14 @@ if TYPE_CHECKING:
     from wiredesk.stories.models import Story  # noqa: F401
 
 
+KILLED = Q(status="killed") | Q(agency_killed=True)
+"""Killed by the desk or by the agency: such stories answer 410 Gone."""
+
+
 class StoryQuerySet(models.QuerySet["Story"]):
     def public(self) -> StoryQuerySet:
-        """Stories readers may see now: published, not killed, past any embargo.
+        """Stories readers may see now: published, killed neither by the desk nor by the agency,
+        past any embargo.
 
         The embargo is enforced here, at read time, so a story appears by itself the moment
         its embargo ends without any background job.
@@ -23,8 +28,13 @@ class StoryQuerySet(models.QuerySet["Story"]):
         return self.filter(
             Q(embargoed_until__isnull=True) | Q(embargoed_until__lte=now),
             status="published",
+            agency_killed=False,
             current_version__isnull=False,
         )
+
+    def killed(self) -> StoryQuerySet:
+        """Stories killed by the desk or by the agency: they answer 410 Gone."""
+        return self.filter(KILLED)
 
     def by_wire_id(self, wire_id: str, agency: str | None = None) -> StoryQuerySet:
         stories = self.filter(wire_id=wire_id)

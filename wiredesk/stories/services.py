@@ -5,6 +5,9 @@ writes ``Story`` rows itself. Each action is recorded as a ``StoryEvent`` with w
 and the state before and after. Agency messages (updates, corrections, kills) are written by
 ``wiredesk.ingest.store`` instead, which records its own events.
 
+Every status change asks ``wiredesk.stories.licence`` first: a story the agency killed
+cannot be published, held or restored by anyone (``licence.LicenceError``).
+
 Does not touch agency content: ``StoryVersion`` rows are never changed here.
 """
 
@@ -18,7 +21,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wiredesk.exceptions import WiredeskError
+from wiredesk.stories import licence
 from wiredesk.stories.models import Agency, Section, Story, StoryEvent
+from wiredesk.stories.pubtime import first_publication
 
 
 class StoryNotFound(WiredeskError):
@@ -40,7 +45,10 @@ def find_story(wire_id: str, *, agency: str | None = None) -> Story:
 
 
 def _state(story: Story) -> dict[str, Any]:
-    return {"status": story.status, "headline_override": story.headline_override}
+    state: dict[str, Any] = {"status": story.status, "headline_override": story.headline_override}
+    if story.agency_killed:
+        state["agency_killed"] = True
+    return state
 
 
 def _record(story: Story, action: str, actor: str, reason: str, before: dict[str, Any]) -> StoryEvent:
@@ -51,9 +59,13 @@ def _record(story: Story, action: str, actor: str, reason: str, before: dict[str
 
 @transaction.atomic
 def set_status(story: Story, status: str, *, actor: str, reason: str = "") -> Story:
-    """Publish, hold or kill ``story`` (``status`` one of ``Story.Status``)."""
+    """Publish, hold or kill ``story`` (``status`` one of ``Story.Status``).
+
+    Raises ``licence.LicenceError`` for anything but a kill while the agency's kill stands.
+    """
     if status not in Story.Status.values:
         raise WiredeskError(f"Unknown status {status!r}.")
+    licence.agency_kill_is_final(story, status)
     before = _state(story)
     if story.status == status:
         return story
@@ -62,7 +74,8 @@ def set_status(story: Story, status: str, *, actor: str, reason: str = "") -> St
     story.desk_modified = now
     fields = ["status", "desk_modified", "last_modified"]
     if status == Story.Status.PUBLISHED and story.first_published is None:
-        story.first_published = max(now, story.embargoed_until or now)
+        # readers see the agency's time, even for a story the desk held first (pubtime.py)
+        story.first_published = first_publication(story, now=now)
         fields.append("first_published")
     if status == Story.Status.KILLED:
         story.killed_at = now
@@ -86,7 +99,7 @@ def kill(story: Story, *, actor: str, reason: str = "") -> Story:
 
 
 def restore(story: Story, *, actor: str, reason: str = "") -> Story:
-    """Bring a killed or held story back to the public site."""
+    """Bring a story the desk killed or held back to the public site (never one the agency killed)."""
     return set_status(story, Story.Status.PUBLISHED, actor=actor, reason=reason or "restored by the desk")
 
 
@@ -163,20 +176,25 @@ def set_pinned(story: Story, pinned: bool, *, actor: str) -> Story:
 
 
 def set_licence(
-    agency: Agency, *, body_editable: bool, attribution: str, expire_after_days: int | None
+    agency: Agency,
+    *,
+    attribution: str,
+    expire_after_days: int | None,
+    provenance_unedited: str = "",
+    provenance_edited: str = "",
 ) -> Agency:
-    """Store the licence rules of ``agency``.
+    """Store the licence rules of ``agency``: credit line, expiry, provenance wording.
 
-    Kills are not a setting: ``Agency.obey_kills`` stays on, every agency kill is obeyed.
-    The body is read-only everywhere today whatever ``body_editable`` says: no desk, admin
-    or API form edits agency bodies yet; the flag records what the contract allows.
+    Kills and read-only bodies are not settings (``wiredesk.stories.licence``). The
+    provenance wordings may use ``{site}`` and ``{agency}``; empty means the default words.
     """
     if expire_after_days is not None and expire_after_days < 1:
         raise WiredeskError("Stories can expire after one day at the earliest.")
-    agency.body_editable = body_editable
     agency.attribution = " ".join(attribution.split())
     agency.expire_after_days = expire_after_days
-    agency.save(update_fields=["body_editable", "attribution", "expire_after_days"])
+    agency.provenance_unedited = licence.check_provenance_template(provenance_unedited)
+    agency.provenance_edited = licence.check_provenance_template(provenance_edited)
+    agency.save(update_fields=["attribution", "expire_after_days", "provenance_unedited", "provenance_edited"])
     return agency
 
 
@@ -194,7 +212,7 @@ def expire_stories(now: datetime | None = None, *, actor: str = "rule:licence-ex
         days = agency.expire_after_days
         assert days is not None  # noqa: S101 - filtered above
         stories = (
-            Story.objects.filter(agency=agency)
+            Story.objects.filter(agency=agency, agency_killed=False)
             .exclude(status=Story.Status.KILLED)
             .annotate(since=Coalesce("first_published", "created"))
             .filter(since__lte=now - timedelta(days=days))

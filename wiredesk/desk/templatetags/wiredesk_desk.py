@@ -8,7 +8,8 @@ from django import template
 from django.utils import timezone
 
 from wiredesk.desk.queue import is_urgent
-from wiredesk.stories.models import Story
+from wiredesk.stories import licence
+from wiredesk.stories.models import Agency, Story
 from wiredesk.stories.roles import is_admin, role_of
 
 register = template.Library()
@@ -22,6 +23,11 @@ def desk_admin(user: Any) -> bool:
 @register.filter
 def desk_role(user: Any) -> str:
     return role_of(user)
+
+
+@register.filter
+def credit(agency: Agency) -> str:
+    return licence.credit(agency)
 
 
 @register.filter

@@ -109,7 +109,7 @@ def test_editor_day(agency: Agency, page: Any, live_server: Any) -> None:
     public_path = page.get_by_role("link", name="public page").get_attribute("href")
     page.goto(f"{base}{public_path}")
     expect(page.locator("h1")).to_contain_text("Coast shaken by strong quake")
-    expect(page.locator("body")).to_contain_text("Except for the headline, this story has not been edited")
+    expect(page.locator("body")).to_contain_text("(Except for the headline, the story has not been edited")
 
     page.goto(f"{base}/desk/story/{story.pk}/")
     page.fill("#id_reason", "agency asked")

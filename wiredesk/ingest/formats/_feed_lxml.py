@@ -6,9 +6,11 @@ strings — or ``None`` when it is not sure to give exactly that, and feedparser
 It walks the tree in document order and replays feedparser's rules for the elements that
 carry stories (title, description/summary/content, link, guid/id, authors, dates,
 categories, rights, language), including its quirks: the first non-empty title wins, an
-RSS guid is the link when there is no ``<link>`` before it, Atom ids are resolved like
-links, ``description`` becomes ``summary``, content is copied to a missing summary. Every
-string goes through ``_feed_text`` for feedparser's string steps.
+RSS guid is the link when there is no ``<link>`` before it, ``description`` becomes
+``summary``, content is copied to a missing summary — and the rules ``_feed_slow``
+changes in feedparser: a guid or Atom id stays as written, Media RSS titles and
+descriptions are dropped. Every string goes through ``_feed_text`` for feedparser's
+string steps.
 
 It says "not sure" (``None``) for: bytes feedparser would decode differently (anything
 but UTF-8, or ASCII under an ASCII-compatible name; a byte-order mark other than UTF-8;
@@ -17,10 +19,10 @@ no declaration on a feed fetched over http, which feedparser reads as Latin-1); 
 can); roots other than ``<rss>`` and Atom 1.0 ``<feed>`` (RSS 1.0/RDF, Atom 0.3);
 ``xml:base`` or any ``base`` attribute; a second description or summary; several
 authors when one is plain text; text constructs with child elements unless they are
-typed XHTML; base64 or non-text content types, ``src`` content; iTunes, Media RSS titles
-and descriptions, ``<source>`` with children, text inputs; unknown namespaces whose
-prefix feedparser would map ambiguously; and any element feedparser has a handler for
-that is not listed here as read or as harmless. Elements feedparser has no handler for
+typed XHTML; base64 or non-text content types, ``src`` content; iTunes, ``<source>`` with
+children, text inputs; unknown namespaces whose prefix feedparser would map ambiguously;
+and any element feedparser has a handler for that is not listed here as read or as
+harmless. Elements feedparser has no handler for
 are ignored, as feedparser stores them under keys nobody reads.
 
 Does not build ``StoryData`` (``feed.py`` does, for both paths) and does not fetch anything.
@@ -63,8 +65,8 @@ _HARMLESS: Final = frozenset(
     {"cloud", "enclosure", "generator", "width", "height", "url", "homepage", "uri", "subtitle", "tagline", "info",
      "webmaster", "dc_publisher", "contributor", "dc_contributor", "name", "email", "created", "dcterms_created",
      "expirationdate", "dcterms_valid", "media_content", "media_thumbnail", "media_credit", "media_rating",
-     "media_restriction", "media_license", "media_player", "media_group", "georss_point", "georss_line",
-     "georss_polygon", "georss_box"}
+     "media_restriction", "media_license", "media_player", "media_group", "media_title", "media_description",
+     "georss_point", "georss_line", "georss_polygon", "georss_box"}
 )  # fmt: skip
 _ENTRY_HARMLESS: Final = _HARMLESS | _LANGUAGE
 # At feed level these only fill feed keys feed.py does not read.
@@ -286,10 +288,12 @@ class _Reader:
         ctx["link"] = _QUERY_REF.sub(r"&\1", value.replace("&amp;", "&"))
 
     def guid(self, el: etree._Element, attrs: dict[str, str], ctx: Ctx) -> None:
+        # the id as written, never resolved; a link only when it is an absolute URL
+        # (the rules _feed_slow gives feedparser)
         is_link = attrs.get("ispermalink", "true") == "true"
-        value = self.text(el, resolve=is_link, base=self.base)
+        value = self.text(el)
         ctx["id"] = value
-        if is_link:
+        if is_link and ft.ABSOLUTE_LINK.match(value):
             ctx.setdefault("link", value)
 
     def category(self, el: etree._Element, attrs: dict[str, str], ctx: Ctx) -> None:

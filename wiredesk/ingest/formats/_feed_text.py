@@ -1,13 +1,13 @@
 """The string steps feedparser applies to every value it keeps, for the lxml fast path.
 
 feedparser 6 does not keep the text the XML holds. When it ends an element (``pop``) it
-strips the text; resolves it against the base when the element is a URI (``link``, a
-``guid`` that is a permalink, Atom ``id``); runs HTML and XHTML values through its own
-SGML re-serializer (``resolve_relative_uris``, always, even without a base); re-decodes
-text that looks like UTF-8 read as Latin-1; and maps C1 control characters to their
-Windows-1252 letters. In RSS it also takes a "plain text" value that looks like HTML for
-HTML. ``_feed_lxml`` reads feeds with lxml and must end up with the very same strings, so
-it runs its values through these functions.
+strips the text; resolves it against the base when the element is a URI (``link``; also
+a permalink ``guid`` and an Atom ``id``, which Wiredesk keeps as written: ``_feed_slow``);
+runs HTML and XHTML values through its own SGML re-serializer (``resolve_relative_uris``,
+always, even without a base); re-decodes text that looks like UTF-8 read as Latin-1; and
+maps C1 control characters to their Windows-1252 letters. In RSS it also takes a "plain
+text" value that looks like HTML for HTML. ``_feed_lxml`` reads feeds with lxml and must
+end up with the very same strings, so it runs its values through these functions.
 
 The SGML re-serializer is slow (pure Python, about 70 µs for a 600-character body) and
 leaves most agency HTML unchanged, so ``html_pass`` first checks, with one regular
@@ -30,7 +30,10 @@ import time
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
-from feedparser.datetimes import _parse_date
+from feedparser.datetimes.greek import _parse_date_greek
+from feedparser.datetimes.hungarian import _parse_date_hungarian
+from feedparser.datetimes.korean import _parse_date_nate, _parse_date_onblog
+from feedparser.datetimes.perforce import _parse_date_perforce
 from feedparser.html import _BaseHTMLProcessor
 from feedparser.mixin import _FeedParserMixin
 from feedparser.urls import RelativeURIResolver, _urljoin, make_safe_absolute_uri, resolve_relative_uris
@@ -45,6 +48,11 @@ MARKUP_ELEMENTS: Final = frozenset(_FeedParserMixin.can_contain_relative_uris)
 _VOID: Final = frozenset(_BaseHTMLProcessor.elements_no_end_tag)
 _URI_ATTRIBUTES: Final = frozenset(RelativeURIResolver.relative_uris)
 _ENTITY_NAMES: Final = frozenset(html.entities.name2codepoint) | {"apos"}
+# A URL a browser opens: what a permalink guid must be to stand in for a missing link
+# (both paths; see _feed_slow).
+ABSOLUTE_LINK: Final = re.compile(r"^https?://\S+$", re.I)
+_DATE_READERS: Final = (_parse_date_onblog, _parse_date_nate, _parse_date_greek, _parse_date_hungarian,
+                         _parse_date_perforce)  # fmt: skip
 _TYPE_NAMES: Final = {"text": "text/plain", "plain": "text/plain", "html": "text/html", "xhtml": XHTML}
 
 
@@ -132,9 +140,23 @@ def escape_attribute(value: str) -> str:
 
 
 def feedparser_date(value: str) -> time.struct_time | None:
-    """feedparser's own date reading (more formats than ``dates.parse_datetime``), in UTC."""
-    parsed: Any = _parse_date(value) if value else None
-    return parsed if isinstance(parsed, time.struct_time) else None
+    """The dates of feedparser's format-specific readers ``dates.parse_datetime`` lacks, in UTC.
+
+    Only readers of one fixed format each: Greek, Hungarian and Korean blog dates and
+    Perforce's. Not feedparser's ISO 8601 reader, which guesses (``02-03-2014 00:56:28``
+    became 2002-03-20), nor its RFC 822 one, which takes an unknown zone for UTC, nor
+    W3C-DTF dates of reduced precision (``2003-12`` is not a day).
+    """
+    if not value:
+        return None
+    for reader in _DATE_READERS:
+        try:
+            parsed: Any = reader(value)
+        except (KeyError, OverflowError, ValueError, AttributeError):
+            continue  # what feedparser's own _parse_date lets pass
+        if isinstance(parsed, time.struct_time):
+            return parsed
+    return None
 
 
 def _unchanged_by_resolver(value: str, base: str) -> bool:

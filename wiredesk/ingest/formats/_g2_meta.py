@@ -18,14 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Final
 from urllib.parse import urlsplit
 
 from lxml import etree
 
-from wiredesk.ingest.dates import parse_datetime
-from wiredesk.ingest.formats._markup import Children, text_of
+from wiredesk.ingest.formats._markup import Children, line_text
 from wiredesk.ingest.sanitize import plain_text
 from wiredesk.ingest.types import PubStatus, Signal, Subject
 
@@ -66,8 +64,13 @@ def child(element: etree._Element | None, name: str) -> etree._Element | None:
 
 
 def text(element: etree._Element | None) -> str:
-    """The plain text of ``element`` on one line (mixed content flattened), or ``""``."""
-    return plain_text(text_of(element))
+    """The plain text of ``element`` on one line, or ``""``.
+
+    Mixed content is flattened with its parts apart (``<byttl>By</byttl><person>…`` →
+    "By …", see ``_markup.line_text``); markup written into the text as escaped HTML is
+    dropped too (``sanitize.plain_text``).
+    """
+    return plain_text(line_text(element))
 
 
 def code_of(value: str) -> str:
@@ -104,9 +107,13 @@ class G2Meta:
     urgency: int | None = None
     pubstatus: PubStatus = PubStatus.USABLE
     signals: frozenset[Signal] = frozenset()
-    first_created: datetime | None = None
-    version_created: datetime | None = None
-    embargoed: datetime | None = None
+    # times as written (itemMeta firstCreated, versionCreated, embargoed; contentMeta
+    # contentCreated, contentModified): read with their fallbacks by newsml_g2
+    first_created: str = ""
+    version_created: str = ""
+    content_created: str = ""
+    content_modified: str = ""
+    embargoed: str = ""
     subjects: tuple[Subject, ...] = ()
     provider: str = ""
     ednote: str = ""
@@ -136,9 +143,11 @@ def read_meta(item: etree._Element, parts: Children) -> G2Meta:
         urgency=_urgency(content_meta.first("urgency")),
         pubstatus=_pubstatus(item_meta.first("pubStatus")),
         signals=_signals(item_meta.all("signal")),
-        first_created=parse_datetime(text(item_meta.first("firstCreated"))),
-        version_created=parse_datetime(text(item_meta.first("versionCreated"))),
-        embargoed=parse_datetime(text(item_meta.first("embargoed"))),
+        first_created=text(item_meta.first("firstCreated")),
+        version_created=text(item_meta.first("versionCreated")),
+        content_created=text(content_meta.first("contentCreated")),
+        content_modified=text(content_meta.first("contentModified")),
+        embargoed=text(item_meta.first("embargoed")),
         subjects=_subjects(content_meta.all("subject")),
         provider=_provider(item_meta.first("provider")),
         ednote=" ".join(t for t in map(text, item_meta.all("edNote")) if t),
@@ -214,8 +223,9 @@ def _language(item: etree._Element, elements: Sequence[etree._Element]) -> str:
 
 def _urgency(element: etree._Element | None) -> int | None:
     # XSD: urgency is an Int1to9Type; anything else is dropped.
-    value = text(element)
-    if not value.isdigit():
+    value = text(element).strip()
+    # isascii: str.isdigit also takes "²", which int() refuses; int() refuses thousands of digits
+    if not (value.isascii() and value.isdigit() and len(value) <= 3):
         return None
     number = int(value)
     return number if 1 <= number <= 9 else None

@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from wiredesk.ingest.exceptions import ParseError
 from wiredesk.ingest.formats._json import JsonObject, first_text, names, object_list, text_value
+from wiredesk.ingest.formats._markup import looks_like_html
 from wiredesk.ingest.sanitize import plain_text, sanitize_body, text_to_html
 from wiredesk.ingest.types import PubStatus, Signal, Subject
 
@@ -85,8 +86,12 @@ def abstract(obj: JsonObject) -> str:
     return plain_text(value)
 
 
-def body_html(obj: JsonObject) -> str:
-    """The story body as sanitized HTML; plain-text bodies become escaped paragraphs."""
+def body_html(obj: JsonObject, notes: list[str]) -> str:
+    """The story body as sanitized HTML; plain-text bodies become escaped paragraphs.
+
+    A plain-text body that clearly holds HTML markup (``_markup.looks_like_html``) is read
+    as HTML, with a note in ``notes``: readers would otherwise see the tags.
+    """
     bodies = [(e, text_value(e.get("value"))) for e in object_list(obj.get("bodies"))]
     ranked: list[tuple[int, str, str]] = [_ranked(e, v) for e, v in bodies if v]
     for key in sorted(k for k in obj if k.startswith("body_")):
@@ -97,7 +102,9 @@ def body_html(obj: JsonObject) -> str:
         return ""
     _, kind, value = min(ranked, key=lambda item: item[0])
     if kind == "text":
-        return text_to_html(value)
+        if not looks_like_html(value):
+            return text_to_html(value)
+        notes.append("plain-text body held HTML markup; read as HTML")
     # a whole NITF or HTML document: keep what is inside its body, not its head
     match = (_NITF_BODY.search(value) if kind == "nitf" else None) or _XML_BODY.search(value)
     cleaned = sanitize_body(match.group(1) if match else value)
@@ -204,8 +211,10 @@ def urgency(obj: JsonObject) -> int | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str):
+        digits = value.strip()
+        # isascii: str.isdigit also takes "²", which int() refuses; so many digits int() refuses too
+        value = int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 3 else None
     return value if isinstance(value, int) and 1 <= value <= 9 else None
 
 

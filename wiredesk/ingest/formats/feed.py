@@ -1,13 +1,17 @@
 """Read RSS 2.0 / 0.9x, RSS 1.0 (RDF) and Atom 1.0 feeds into stories: lxml first, else feedparser.
 
-Each entry of the feed is one story: its id (RSS ``guid``, Atom ``id``, RDF ``rdf:about``) is
-the agency id; title, summary and full content (``content:encoded``, Atom ``content``) give
-headline, abstract and body; ``dc:creator``/``author`` the byline; categories the subjects
-(``Subject(code=term, name=label or term)``: feed categories are free words, not qcodes, so
-the term itself is the code). The feed gives provider (title), copyright and the default
+Each entry of the feed is one story: its id (RSS ``guid``, Atom ``id``, RDF ``rdf:about``),
+as written, is the agency id (a guid is never resolved against the feed's address, and is
+the link only when it is an absolute http(s) URL); title, summary and full content
+(``content:encoded``, Atom ``content``) give headline, abstract and body;
+``dc:creator``/``author`` the byline; categories the subjects (``Subject(code=term,
+name=label or term)``: feed categories are free words, not qcodes, so the term itself is
+the code). The feed gives provider (title), copyright and the default
 language. An entry with neither title nor text is skipped (``SkippedItem.position`` counts
 entries from 1); the others are kept. A feed that is not well-formed is read as far as
-feedparser's lenient parser can recover entries.
+feedparser's lenient parser can recover entries. Dates are read by ``dates.parse_datetime``
+(RFC 822 in many languages) and a few fixed formats only feedparser knows, never guessed:
+an unreadable date is left out and ``StoryData.notes`` says so.
 
 Two readers, one result. The fast path (``_feed_lxml``, five to six times faster) reads
 well-formed RSS 2.0/0.9x and Atom 1.0 with lxml through ``xmlsafe.parse_xml`` and replays
@@ -20,20 +24,20 @@ XML that lxml cannot parse, RSS 1.0/RDF and Atom 0.3, a DOCTYPE, encodings other
 UTF-8 (or ASCII), a feed fetched over http without an encoding declaration, ``xml:base``,
 base64 or out-of-line content, iTunes and other extensions feedparser gives meaning to,
 and odd shapes such as a second description or mixed plain-text and Atom authors (the
-full list is in ``_feed_lxml``). Both paths share the story building below.
+full list is in ``_feed_lxml``). The feedparser path is feedparser with three rules changed
+(``_feed_slow``: ids as written, Media RSS titles and descriptions dropped), and the fast
+path follows them too. Both paths share the story building below.
 
-Does not fetch anything (the bytes go to feedparser as a stream, never as a string it might
-take for a URL or a file name), does not trust feedparser's sanitizer (bodies go through
-``sanitize_body``), and ignores enclosures and Media RSS.
+Does not fetch anything (feedparser gets the bytes, never a string it might take for a URL
+or a file name), does not trust feedparser's sanitizer (bodies go through
+``sanitize_body``), and ignores enclosures and Media RSS (a caption is not the story).
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
-import io
 import re
-import time
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Final, NamedTuple
@@ -41,11 +45,11 @@ from typing import Any, Final, NamedTuple
 import feedparser
 
 from wiredesk.ingest import xmlsafe
-from wiredesk.ingest.dates import parse_datetime
+from wiredesk.ingest.dates import date_note, parse_datetime, unreadable
 from wiredesk.ingest.exceptions import ParseError, UnsafeXML
-from wiredesk.ingest.formats import _feed_lxml
+from wiredesk.ingest.formats import _feed_lxml, _feed_slow
 from wiredesk.ingest.formats._feed_text import feedparser_date
-from wiredesk.ingest.sanitize import plain_text, sanitize_body, text_to_html
+from wiredesk.ingest.sanitize import plain_text, sanitize_body, text_to_html, without_code
 from wiredesk.ingest.types import ParseResult, SkippedItem, StoryData, Subject
 
 HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
@@ -147,14 +151,8 @@ def _refuse_unsafe(data: bytes) -> None:
 
 
 def _feedparser(data: bytes, url: str) -> Mapping[str, Any]:
-    headers = {"content-location": url} if url.startswith(("http://", "https://")) else {}
     try:
-        result = feedparser.parse(
-            io.BytesIO(data),  # a stream: feedparser would open a bytes string as a file name
-            response_headers=headers,
-            resolve_relative_uris=True,
-            sanitize_html=False,  # sanitize_body does it, with the newsroom's allowlist
-        )
+        result = _feed_slow.parse(data, url)
     except Exception as exc:  # noqa: BLE001 - feedparser has bugs on broken input; never crash
         raise ParseError(f"The feed could not be read ({type(exc).__name__}: {exc}).") from exc
     return _map(result)
@@ -182,8 +180,8 @@ def _story(entry: Entry, feed: _Feed) -> StoryData | None:
         text = _as_plain(summary_raw, summary_type) or _as_plain(content_raw, _text(content, "type"))
         title = _first_words(text)
 
-    published_raw = _text(entry, "published")
-    published = _date(entry, "published")
+    published_raw, updated_raw = _text(entry, "published"), _text(entry, "updated")
+    published, updated = _date(published_raw), _date(updated_raw)
     link = _text(entry, "link")
     agency_id = _text(entry, "id").strip() or link.strip()
     if not agency_id:
@@ -197,13 +195,31 @@ def _story(entry: Entry, feed: _Feed) -> StoryData | None:
         byline=_byline(entry) or feed.byline,
         language=_language(entry, content, feed.language),
         first_created=published,
-        version_created=_date(entry, "updated") or published,
+        version_created=updated or published,
         subjects=tuple(_subjects(entry)),
         provider=feed.provider,
         link=link if link.startswith(("http://", "https://")) else "",
         copyright=_detail_text(entry, "rights") or feed.copyright,
         format=feed.fmt,
+        notes=_date_notes(published_raw, published, updated_raw, updated),
     )
+
+
+def _date_notes(published_raw: str, published: datetime | None, updated_raw: str,
+                updated: datetime | None) -> tuple[str, ...]:  # fmt: skip
+    """Notes for dates the entry has but Wiredesk could not read (never guessed)."""
+    notes = []
+    if published is None and _unreadable(published_raw):
+        then = "updated date used" if updated else "receipt time used"
+        notes.append(date_note("published date", published_raw, then))
+    if updated is None and _unreadable(updated_raw):
+        then = "published date used" if published else "receipt time used"
+        notes.append(date_note("updated date", updated_raw, then))
+    return tuple(notes)
+
+
+def _unreadable(text: str) -> bool:
+    return unreadable(text) and feedparser_date(text) is None
 
 
 def _body(value: str, content_type: str) -> str:
@@ -219,7 +235,8 @@ def _as_plain(value: str, content_type: str) -> str:
     # A text/plain value is already decoded: running plain_text on it would eat "a < b > c"
     # and decode a literal "&amp;" a second time.
     if content_type in TEXT_TYPES:
-        return _SPACE.sub(" ", value).strip()
+        # a script or style block is code even in "text": left out with its content
+        return _SPACE.sub(" ", without_code(value)).strip()
     return plain_text(value)
 
 
@@ -232,21 +249,19 @@ def _first_words(text: str) -> str:
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
 
-def _date(entry: Entry, key: str) -> datetime | None:
-    text = _text(entry, key)
+def _date(text: str) -> datetime | None:
     value = parse_datetime(text)
-    if value is not None:
+    if value is not None or not text:
         return value
-    # feedparser reads more date formats than dates.py; its struct_time is in UTC. The fast
-    # path leaves "…_parsed" out and it is only worked out here, when dates.py gave up.
-    parsed_key = f"{key}_parsed"
-    struct = entry.get(parsed_key) if parsed_key in entry else feedparser_date(text)
-    if isinstance(struct, time.struct_time):
-        try:
-            return datetime(*struct[:6], tzinfo=UTC)
-        except (ValueError, OverflowError):
-            return None  # feedparser reads the placeholder "0000-00-00" as year -1
-    return None
+    # a few fixed formats only feedparser reads (its struct_time is in UTC); both paths
+    # read the raw text the same way, whatever feedparser's own "…_parsed" says
+    struct = feedparser_date(text)
+    if struct is None:
+        return None
+    try:
+        return datetime(*struct[:6], tzinfo=UTC)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _byline(entry: Entry) -> str:

@@ -2,7 +2,8 @@
 
 Mapping: ``id`` → agency id (numbers are accepted and written as text); ``title`` →
 headline, or when an item has none the ``summary``, or the first words of its content;
-``summary`` → abstract; ``content_html`` (sanitized) or ``content_text`` → body;
+``summary`` → abstract; ``content_html`` (sanitized) or ``content_text`` → body (a
+``content_text`` that clearly is HTML markup is read as HTML, with a note);
 ``date_published`` → first created; ``date_modified`` (else ``date_published``) → version
 time; ``authors`` (1.1) or ``author`` (1.0), falling back to the feed's → byline;
 ``language`` of the item or the feed; ``url`` → link; ``tags`` → subjects (code and name: the tag); the
@@ -19,9 +20,10 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from wiredesk.ingest.dates import parse_datetime
+from wiredesk.ingest.dates import first_date
 from wiredesk.ingest.exceptions import ParseError
 from wiredesk.ingest.formats._json import JsonObject, first_text, load_json, names, text_value
+from wiredesk.ingest.formats._markup import looks_like_html
 from wiredesk.ingest.sanitize import html_to_text, plain_text, sanitize_body, text_to_html
 from wiredesk.ingest.types import ParseResult, SkippedItem, StoryData, Subject
 
@@ -72,17 +74,26 @@ def _story(item: JsonObject, feed: _FeedDefaults) -> StoryData:
     agency_id = text_value(item.get("id"))
     if not agency_id:
         raise ParseError("The JSON Feed item has no id.")
+    notes: list[str] = []
     content_html = first_text(item, "content_html")
+    content_text = first_text(item, "content_text")
     if content_html:
         body = sanitize_body(content_html)
+    elif looks_like_html(content_text):
+        body = sanitize_body(content_text)
+        notes.append("content_text held HTML markup; read as HTML")
     else:
-        body = text_to_html(first_text(item, "content_text"))
+        body = text_to_html(content_text)
     summary = plain_text(first_text(item, "summary"))
     headline = plain_text(first_text(item, "title")) or summary or _first_words(html_to_text(body))
     if not headline:
         raise ParseError(f"The JSON Feed item {agency_id[:100]} has no title, summary or content.")
-    published = parse_datetime(first_text(item, "date_published"))
-    modified = parse_datetime(first_text(item, "date_modified"))
+    published = first_date([("date_published", first_text(item, "date_published"))], notes)
+    modified = first_date(
+        [("date_modified", first_text(item, "date_modified"))],
+        notes,
+        "date_published used" if published else "receipt time used",
+    )
     link = first_text(item, "url")
     return StoryData(
         agency_id=agency_id,
@@ -97,6 +108,7 @@ def _story(item: JsonObject, feed: _FeedDefaults) -> StoryData:
         provider=feed.provider,
         link=link if link.startswith(("http://", "https://")) else "",
         format=FORMAT,
+        notes=tuple(notes),
     )
 
 

@@ -4,10 +4,13 @@ Reads a single ``newsItem`` or a ``newsMessage`` whose ``itemSet`` holds several
 text ``newsItem`` is one story version: its ``guid`` is the agency id, its ``itemMeta`` gives
 status, signals and times, its ``contentMeta`` the headline and the other descriptive
 metadata, and its ``contentSet`` the body (NITF or XHTML in ``inlineXML``, plain text in
-``inlineData``). Items that are not text — packages, concept and knowledge items, pictures,
-graphics, video, audio — are left out; when a payload holds nothing else it is refused with
-``NotATextStory`` naming what it was. Inside a ``newsMessage`` one news item that cannot be
-read becomes a ``SkippedItem`` and the others are still returned.
+``inlineData``; see ``_g2_body``). Empty item times fall back to contentMeta's
+contentModified / contentCreated, then to an XHTML header's time; what was used instead,
+or could not be read, is said in ``StoryData.notes``. Items that are not text — packages,
+concept and knowledge items, pictures, graphics, video, audio — are left out; when a
+payload holds nothing else it is refused with ``NotATextStory`` naming what it was. Inside
+a ``newsMessage`` one news item that cannot be read becomes a ``SkippedItem`` and the
+others are still returned.
 
 Does not fetch ``remoteContent`` (parsers never touch the network), resolve catalogs,
 follow ``itemRef``s of packages, validate against the XSD, or decode encoded ``inlineData``.
@@ -16,14 +19,14 @@ Pure: no Django, no database.
 
 from __future__ import annotations
 
-import copy
 from collections import Counter
-from dataclasses import dataclass
 from typing import Final
 
 from lxml import etree
 
+from wiredesk.ingest.dates import first_date
 from wiredesk.ingest.exceptions import NotATextStory, ParseError, UnsupportedFormat
+from wiredesk.ingest.formats._g2_body import read_body
 from wiredesk.ingest.formats._g2_meta import (
     NON_TEXT_CLASSES,
     child,
@@ -31,10 +34,9 @@ from wiredesk.ingest.formats._g2_meta import (
     item_class,
     qualified,
     read_meta,
-    text,
 )
-from wiredesk.ingest.formats._markup import Children, html_inside, plain_names
-from wiredesk.ingest.sanitize import html_to_text, sanitize_body, text_to_html
+from wiredesk.ingest.formats._markup import Children
+from wiredesk.ingest.sanitize import html_to_text
 from wiredesk.ingest.types import ParseResult, PubStatus, SkippedItem, StoryData
 from wiredesk.ingest.xmlsafe import local_name, parse_xml
 
@@ -70,17 +72,6 @@ class _NotTextItem(NotATextStory):
     def __init__(self, message: str, kind: str) -> None:
         super().__init__(message)
         self.kind = kind
-
-
-@dataclass(frozen=True, slots=True)
-class _Body:
-    """What the chosen rendition gave: sanitized HTML and the fallbacks found inside it."""
-
-    html: str = ""
-    headline: str = ""
-    subheadline: str = ""
-    byline: str = ""
-    abstract: str = ""
 
 
 def parse(data: bytes, *, url: str = "") -> ParseResult:
@@ -153,7 +144,7 @@ def story_from_item(item: etree._Element, *, url: str = "") -> StoryData:
         raise _NotTextItem(f"Not a text story: this NewsML-G2 news item is {_NOUNS[kind][0]} ({code}).", kind)
     meta = read_meta(item, parts)
     renditions = _renditions(parts.first("contentSet"))
-    body = _read_body(renditions, meta.headline)
+    body = read_body(renditions, meta.headline)
     if not body.html:
         media = _media_kind(renditions)
         if media:
@@ -175,6 +166,23 @@ def story_from_item(item: etree._Element, *, url: str = "") -> StoryData:
         or _first_words(body.html)
         or _KILL_HEADLINES.get(meta.pubstatus, guid)
     )
+    notes = list(body.notes)
+    # NewsML-G2 2.35 XSD: versionCreated is "the date and time when this version of the
+    # Item was created", firstCreated "when the Item was first created"; contentMeta's
+    # contentModified / contentCreated date the content itself and stand in when the
+    # agency left the item's own times empty, then the XHTML header's time.
+    header_time = body.header.time
+    first_created = first_date(
+        [("firstCreated", meta.first_created), ("contentCreated", meta.content_created),
+         ("XHTML header time", header_time)],
+        notes,
+    )  # fmt: skip
+    version_created = first_date(
+        [("versionCreated", meta.version_created), ("contentModified", meta.content_modified),
+         ("contentCreated", meta.content_created), ("XHTML header time", header_time)],
+        notes,
+    )  # fmt: skip
+    embargoed = first_date([("embargoed", meta.embargoed)], notes, "no embargo applied")
     return StoryData(
         agency_id=guid,
         headline=headline,
@@ -182,22 +190,23 @@ def story_from_item(item: etree._Element, *, url: str = "") -> StoryData:
         version=meta.version,
         abstract=meta.abstract or body.abstract,
         subheadline=meta.subheadline or body.subheadline,
-        slugline=meta.slugline,
+        slugline=meta.slugline or body.header.slugline,
         byline=meta.byline or body.byline,
-        dateline=meta.dateline,
+        dateline=meta.dateline or body.header.dateline,
         located=meta.located,
         language=meta.language,
         urgency=meta.urgency,
         pubstatus=meta.pubstatus,
         signals=meta.signals,
-        first_created=meta.first_created,
-        version_created=meta.version_created,
-        embargoed=meta.embargoed,
+        first_created=first_created,
+        version_created=version_created,
+        embargoed=embargoed,
         subjects=meta.subjects,
         provider=meta.provider,
         ednote=meta.ednote,
         copyright=meta.copyright,
         format=FORMAT,
+        notes=tuple(dict.fromkeys(notes)),
     )
 
 
@@ -228,112 +237,3 @@ def _first_words(body_html: str) -> str:
     if len(words) <= HEADLINE_WORDS:
         return " ".join(words)
     return " ".join(words[:HEADLINE_WORDS]) + "…"
-
-
-def _read_body(renditions: list[etree._Element], headline: str) -> _Body:
-    # contentSet holds alternative renditions of the same content (XSD "A set of alternate
-    # renditions of the Item content"): the first one Wiredesk can read as text wins.
-    for rendition in renditions:
-        kind = local_name(rendition)
-        contenttype = (rendition.get("contenttype") or "").lower()
-        body: _Body | None = None
-        if kind == "inlineXML":
-            body = _from_inline_xml(rendition, contenttype, headline)
-        elif kind == "inlineData" and not (rendition.get("encoding") or rendition.get("encodinguri")):
-            body = _from_inline_data(rendition.text or "", contenttype)
-        # remoteContent points at the content elsewhere: parsers never fetch.
-        if body is not None and (body.html or body.headline):
-            return body
-    return _Body()
-
-
-def _from_inline_data(data: str, contenttype: str) -> _Body | None:
-    if contenttype in ("", "text/plain") or contenttype.startswith("text/plain;"):
-        return _Body(html=sanitize_body(text_to_html(data)))
-    if "html" in contenttype:
-        return _Body(html=sanitize_body(data))
-    return None
-
-
-def _from_inline_xml(rendition: etree._Element, contenttype: str, headline: str) -> _Body | None:
-    root = next((node for node in rendition if isinstance(node.tag, str)), None)
-    if root is None:
-        return None
-    name = local_name(root)
-    if name == "nitf" or (name.startswith("body") and "nitf" in contenttype):
-        return _from_nitf(root)
-    if name in ("html", "body") or "html" in contenttype:
-        return _from_xhtml(rendition, root, headline)
-    return None
-
-
-def _from_nitf(root: etree._Element) -> _Body:
-    # NITF 3.x: nitf/body/(body.head, body.content, body.end). Only the parts a G2 wrapper
-    # leaves to NITF are read here; the item metadata comes from the G2 envelope.
-    name = local_name(root)
-    body = Children(child(root, "body") if name == "nitf" else root)
-    content = root if name == "body.content" else body.first("body.content")
-    head = Children(body.first("body.head"))
-    hedline = head.first("hedline")
-    if hedline is None:
-        hedline = head.first("headline")  # NITF before 3.0, still sent (AP)
-    headlines = Children(hedline)
-    html = ""
-    if content is not None:
-        content = copy.deepcopy(content)
-        # media: a picture reference, its caption alone is noise in the body; the text
-        # after it stays ("{*}": any namespace or none)
-        etree.strip_elements(content, "{*}media", with_tail=False)
-        for node in content.iter("{*}*"):
-            if local_name(node) in ("hl1", "hl2"):
-                node.tag = "h2"
-            plain_names(node)
-        html = sanitize_body(html_inside(content))
-    return _Body(
-        html=html,
-        headline=text(headlines.first("hl1")),
-        subheadline=text(headlines.first("hl2")),
-        byline=text(head.first("byline")),
-        abstract=text(head.first("abstract")),
-    )
-
-
-def _from_xhtml(rendition: etree._Element, root: etree._Element, headline: str) -> _Body:
-    # XHTML (application/xhtml+xml; agencies also write text/html, xhtml/xml and
-    # application/xhtml+html): html/head/title and html/body.
-    name = local_name(root)
-    head = child(root, "head") if name == "html" else None
-    body = child(root, "body") if name == "html" else root if name == "body" else rendition
-    if body is None:
-        return _Body()
-    body = copy.deepcopy(body)
-    title = text(child(head, "title"))
-    found = ""
-    for node in list(body.iter("{*}*")):
-        if local_name(node) == "h1":
-            value = text(node)
-            # An h1 repeating the headline (or standing in for a missing one) is the
-            # document title: it moves out of the body. Any other h1 is a heading; the
-            # page has one h1.
-            is_title = value in (headline, title) or not (found or headline or title)
-            if value and is_title:
-                found = found or value
-                _drop(node)
-                continue
-            node.tag = "h2"
-        plain_names(node)
-    return _Body(html=sanitize_body(html_inside(body)), headline=title or found)
-
-
-def _drop(node: etree._Element) -> None:
-    """Remove ``node`` from its tree, keeping the text that follows it."""
-    parent = node.getparent()
-    if parent is None:
-        return
-    if node.tail:
-        previous = node.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + node.tail
-        else:
-            parent.text = (parent.text or "") + node.tail
-    parent.remove(node)

@@ -4,8 +4,10 @@ Reads one ninjs object, a JSON list of them, or a wrapper object holding the lis
 ``items``, ``item``, ``data`` or ``_items`` (agency APIs such as the BBC's and Eve-based
 Superdesk). Each object is one story version; field reading lives in ``_ninjs_fields``.
 
-What counts as a text story: ``type`` ``text``, or no ``type`` at all (ninjs makes it
-optional and text is what wires send) unless the object carries event details. Every
+What counts as a text story: ``type`` ``text`` (also written as a qcode or URI,
+``ninat:text``) or a vendor's word for it (``story``, ``article``, ``preformatted``; see
+``TEXT_TYPES``), or no ``type`` at all (ninjs makes it optional and text is what wires
+send) unless the object carries event details. Every
 other type — ``picture``, ``graphic``, ``video``, ``audio``, ``composite``, ``component``,
 ``event``, ``planning``, vendor types such as the BBC's ``advisory`` — is not a story the
 desk republishes: in a list it is passed over silently, and a payload holding nothing else
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from wiredesk.ingest.dates import parse_datetime
+from wiredesk.ingest.dates import first_date
 from wiredesk.ingest.exceptions import NotATextStory, ParseError
 from wiredesk.ingest.formats import _ninjs_fields as fields
 from wiredesk.ingest.formats import jsonfeed
@@ -37,6 +39,9 @@ _ITEM_KEYS: Final = frozenset({"uri", "guid", "type", "headline", "headlines", "
 # ninjs 3.x events may omit "type"; these keys give them away
 _EVENT_KEYS: Final = ("eventDetails", "plannedCoverage")
 _MAX_WRAPPER_DEPTH: Final = 3
+# ninjs "type" values that mean a text story: IPTC's "text", and the words vendors use for
+# one — "story" and "article" (Reuters, AP-style APIs), Superdesk's "preformatted" text.
+TEXT_TYPES: Final = frozenset({"text", "story", "article", "preformatted"})
 
 
 def parse(data: bytes, *, url: str = "") -> ParseResult:
@@ -106,14 +111,16 @@ def _non_text_kind(obj: JsonObject) -> str:
     ``advisory`` (BBC) and other vendor types are not text stories either: the desk
     republishes stories, not notes to editors.
     """
-    kind = text_value(obj.get("type")).lower()
+    written = text_value(obj.get("type"))
+    # a plain word, or a NewsCodes qcode / URI ("ninat:text", ".../ninature/text")
+    kind = written.lower().rstrip("/").rpartition("/")[2].rpartition(":")[2]
     if not kind:
         return "event" if any(key in obj for key in _EVENT_KEYS) else ""
     if kind == "composite" and any(obj.get(key) for key in ("bodies", "body_html", "body_text")):
         # A composite with a body is an article with its pictures attached (ninjs 3.x
         # examples, Business Wire): the text is the story, the pictures are not read.
         return ""
-    return "" if kind == "text" else kind
+    return "" if kind in TEXT_TYPES else written
 
 
 def _story(obj: JsonObject) -> StoryData:
@@ -123,10 +130,22 @@ def _story(obj: JsonObject) -> StoryData:
     headline, subheadline = fields.headlines(obj)
     if not headline:
         raise ParseError(f"The ninjs item {agency_id[:100]} has no headline.")
+    notes: list[str] = []
+    body_html = fields.body_html(obj, notes)
+    # ninjs 2.x/3.x: contentCreated dates the content; it stands in for an empty firstCreated
+    first_created = first_date(
+        [("firstCreated", first_text(obj, "firstCreated", "firstcreated")),
+         ("contentCreated", first_text(obj, "contentCreated", "contentcreated"))],
+        notes,
+    )  # fmt: skip
+    version_created = first_date([("versionCreated", first_text(obj, "versionCreated", "versioncreated"))], notes)
+    embargoed = first_date(
+        [("embargoedUntil", first_text(obj, "embargoedUntil", "embargoed"))], notes, "no embargo applied"
+    )
     return StoryData(
         agency_id=agency_id,
         headline=headline,
-        body_html=fields.body_html(obj),
+        body_html=body_html,
         version=text_value(obj.get("version")),
         abstract=fields.abstract(obj),
         subheadline=subheadline,
@@ -138,15 +157,16 @@ def _story(obj: JsonObject) -> StoryData:
         urgency=fields.urgency(obj),
         pubstatus=fields.pubstatus(obj),
         signals=fields.signals(obj),
-        first_created=parse_datetime(first_text(obj, "firstCreated", "firstcreated")),
-        version_created=parse_datetime(first_text(obj, "versionCreated", "versioncreated")),
-        embargoed=parse_datetime(first_text(obj, "embargoedUntil", "embargoed")),
+        first_created=first_created,
+        version_created=version_created,
+        embargoed=embargoed,
         subjects=fields.subjects(obj),
         provider=fields.provider(obj),
         link=fields.link(obj),
         ednote=plain_text(first_text(obj, "edNote", "ednote")),
         copyright=plain_text(first_text(obj, "copyrightNotice", "copyrightnotice")),
         format=FORMAT,
+        notes=tuple(notes),
     )
 
 

@@ -5,7 +5,8 @@ elements are matched by local name. ``story_from_nitf`` takes an already parsed 
 element, so the NewsML-G2 parser can reuse it for inline NITF bodies.
 
 What is read: ``head/docdata`` (doc-id, du-key, urgency, dates, management-status,
-correction, ed-msg, doc.copyright), ``head/tobject`` subject codes, ``head/title`` and the
+correction, ed-msg, doc.copyright), ``head/pubdata@date.publication`` when date.issue is
+missing or unreadable (with a note), ``head/tobject`` subject codes, ``head/title`` and the
 ``anpa-keyword`` meta, ``body.head`` (hedline, byline, dateline, abstract) and
 ``body.content``, cleaned into the news HTML allowlist.
 
@@ -24,9 +25,9 @@ from typing import Final
 
 from lxml import etree
 
-from wiredesk.ingest.dates import parse_datetime
+from wiredesk.ingest.dates import first_date
 from wiredesk.ingest.exceptions import ParseError
-from wiredesk.ingest.formats._markup import Children, html_inside, plain_attributes
+from wiredesk.ingest.formats._markup import Children, drop_element, html_inside, line_text, plain_attributes
 from wiredesk.ingest.sanitize import sanitize_body
 from wiredesk.ingest.types import ParseResult, PubStatus, Signal, StoryData, Subject
 from wiredesk.ingest.xmlsafe import local_name, parse_xml
@@ -40,14 +41,10 @@ _XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 _STATUS: Final = {"usable": PubStatus.USABLE, "embargoed": PubStatus.USABLE,
                   "withheld": PubStatus.WITHHELD, "canceled": PubStatus.CANCELED,
                   "cancelled": PubStatus.CANCELED}  # fmt: skip
-# Children whose text is a separate word or part when a mixed element becomes one line
-# (byline/byttl, dateline/location/city/state/story.date, abstract/p).
-_SPACED: Final = frozenset(
-    {"p", "br", "byttl", "location", "sublocation", "city", "state", "region", "country", "story.date"}
-)
-_NO_SPACE_AFTER: Final = re.compile(r"^[\s,.;:!?)]")
 _WHITESPACE: Final = re.compile(r"\s+")
 _CORRECTION: Final = re.compile(r"\bcorrect(?:ion|ed|s)?\b", re.I)
+# "_00", "_01": a revision counted from 0 at the end of a doc-id (NTB)
+_REVISION_SUFFIX: Final = re.compile(r"_(\d{2,})$")
 # an absolute URI: at least two scheme letters, so a Windows drive ("C:\…") is not one
 _URI: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:\S+$")
 # tobject.subject label attributes, one per level of the IPTC Subject Code
@@ -81,8 +78,9 @@ def parse(data: bytes, *, url: str = "") -> ParseResult:
 def story_from_nitf(root: etree._Element, *, url: str = "") -> StoryData:
     """Map a parsed ``<nitf>`` element (namespaced or not) to ``StoryData``.
 
-    The agency id is ``doc-id@id-string``, else ``du-key@key``, else ``url`` when it is
-    an absolute URI (``https://…``, ``file://…``, ``urn:…``, a NewsML-G2 guid). A bare
+    The agency id is ``doc-id@id-string`` (less a revision suffix that du-key@version
+    confirms, see ``_story_id``), else ``du-key@key``, else ``url`` when it is an
+    absolute URI (``https://…``, ``file://…``, ``urn:…``, a NewsML-G2 guid). A bare
     file path is not used: it changes when the file moves. Raises ``ParseError`` when no
     id is found. Does not require a headline (inline NITF in NewsML-G2 may lack one).
     Does not change ``root``.
@@ -104,17 +102,28 @@ def _story(root: etree._Element, *, url: str, own_tree: bool) -> StoryData:
     hedline = Children(body_head.first("hedline"))
     doc_id, du_key, copyright_el = doc.first("doc-id"), doc.first("du-key"), doc.first("doc.copyright")
 
-    agency_id = _attr(doc_id, "id-string") or _attr(du_key, "key") or _uri(url)
+    version = _attr(du_key, "version")
+    agency_id = _story_id(_attr(doc_id, "id-string"), version) or _attr(du_key, "key") or _uri(url)
     if not agency_id:
         raise ParseError(
             "The NITF document has no doc-id (head/docdata/doc-id@id-string) and no du-key, "
             "so Wiredesk cannot tell which story it is."
         )
 
-    # date.issue: when the document was sent; date.release: when it may be published.
-    issued = parse_datetime(_attr(doc.first("date.issue"), "norm"))
-    released = parse_datetime(_attr(doc.first("date.release"), "norm"))
+    # date.issue: when the document was sent (else pubdata@date.publication, "date/time of
+    # publication"); date.release: when it may be published.
+    notes: list[str] = []
     status_word = _attr(docdata, "management-status").lower()
+    issued = first_date(
+        [("date.issue", _attr(doc.first("date.issue"), "norm")),
+         ("pubdata date.publication", _attr(head_parts.first("pubdata"), "date.publication"))],
+        notes,
+    )  # fmt: skip
+    released = first_date(
+        [("date.release", _attr(doc.first("date.release"), "norm"))],
+        notes,
+        "no embargo applied" if status_word == "embargoed" else ("date.issue used" if issued else "receipt time used"),
+    )
     embargoed = released if status_word == "embargoed" else None
 
     headline = _plain(hedline.first("hl1")) or _plain(head_parts.first("title"))
@@ -130,7 +139,7 @@ def _story(root: etree._Element, *, url: str, own_tree: bool) -> StoryData:
         agency_id=agency_id,
         headline=headline,
         body_html=_body_html(content, copy_first=not own_tree),
-        version=_attr(du_key, "version"),
+        version=version,
         abstract=_plain(body_head.first("abstract")),
         subheadline="" if subheadline == headline else subheadline,
         slugline=_meta(head_parts.all("meta"), "anpa-keyword"),
@@ -150,7 +159,27 @@ def _story(root: etree._Element, *, url: str, own_tree: bool) -> StoryData:
         ednote=ednote,
         copyright=" ".join(p for p in ("©", year, holder) if p) if holder else "",
         format=FORMAT,
+        notes=tuple(notes),
     )
+
+
+def _story_id(id_string: str, version: str) -> str:
+    """The story's id in ``doc-id@id-string``, without a revision suffix the du-key confirms.
+
+    NITF 3.6 XSD: doc-id is a "unique, persistent identification for a document" — one
+    revision — while du-key "provides a mechanism for grouping and updating versions of
+    stories" and its @version is the "version of a particular use" of that key. NTB's
+    doc-id is the story's id plus the revision counted from 0 (``NTB5df9…a7_00``,
+    ``…_01``) beside a du-key whose version counts the same revisions from 1, and its
+    ``NTBID`` meta is the id without the suffix. Such a suffix is cut off, so every
+    revision is a version of one story. The du-key@key itself is not the story id: NTB
+    writes the slugline there, and NITF lets a provider reuse a key "after the time has
+    elapsed". A suffix the du-key does not confirm is kept (the id is used as written).
+    """
+    match = _REVISION_SUFFIX.search(id_string)
+    if match and version.isdigit() and int(match.group(1)) + 1 == int(version) and match.start() > 0:
+        return id_string[: match.start()]
+    return id_string
 
 
 def _children(parent: etree._Element | None, name: str) -> Iterator[etree._Element]:
@@ -175,30 +204,8 @@ def _attr(element: etree._Element | None, name: str) -> str:
 
 
 def _plain(element: etree._Element | None) -> str:
-    """One line of text; parts such as byttl or city are kept apart by a space."""
-    if element is None:
-        return ""
-    if not len(element):
-        return " ".join((element.text or "").split())  # = collapsed whitespace, stripped
-    parts: list[str] = []
-    _collect(element, parts)
-    return " ".join("".join(parts).split())
-
-
-def _collect(element: etree._Element, parts: list[str]) -> None:
-    if element.text:
-        parts.append(element.text)
-    for child in element:
-        tag = child.tag  # a comment's is not a string, and it is not spaced
-        spaced = isinstance(tag, str) and tag.rpartition("}")[2] in _SPACED
-        if spaced:
-            parts.append(" ")
-        _collect(child, parts)
-        tail = child.tail
-        if tail:
-            if spaced and not _NO_SPACE_AFTER.match(tail):
-                parts.append(" ")
-            parts.append(tail)
+    """One line of text; parts such as byttl, person or city are kept apart by a space."""
+    return line_text(element)
 
 
 def _meta(metas: Sequence[etree._Element], name: str) -> str:
@@ -228,7 +235,12 @@ def _language(root: etree._Element, body: etree._Element | None, content: etree.
 
 def _urgency(value: str) -> int | None:
     # docdata/urgency@ed-urg: 1 (most urgent) to 9
-    return int(value) if value.isdigit() and 1 <= int(value) <= 9 else None
+    # isascii: str.isdigit also takes "²" and other digits int() refuses; a few characters
+    # at most, since int() refuses thousands of digits too
+    value = value.strip()
+    if not (value.isascii() and value.isdigit() and len(value) <= 3):
+        return None
+    return int(value) if 1 <= int(value) <= 9 else None
 
 
 def _ednote_and_signals(
@@ -283,7 +295,7 @@ def _body_html(content: etree._Element | None, *, copy_first: bool) -> str:
         tag = element.tag  # elements only: the tag is a string
         name = tag.rpartition("}")[2]
         if name == "p" and not len(element) and not (element.text or "").strip():
-            _remove(element)  # an empty <p/> would be read by HTML as an unclosed <p>
+            drop_element(element)  # an empty <p/> would be read by HTML as an unclosed <p>
             continue
         html_name = _RENAME.get(name, name)  # also drops the namespace
         if html_name != tag:
@@ -295,12 +307,3 @@ def _body_html(content: etree._Element | None, *, copy_first: bool) -> str:
             plain_attributes(element)
     return sanitize_body(html_inside(content))
 
-
-def _remove(element: etree._Element) -> None:
-    parent, previous, tail = element.getparent(), element.getprevious(), element.tail or ""
-    if previous is not None:
-        previous.tail = (previous.tail or "") + tail
-    elif parent is not None:
-        parent.text = (parent.text or "") + tail
-    if parent is not None:
-        parent.remove(element)

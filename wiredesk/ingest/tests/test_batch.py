@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -79,8 +80,10 @@ def test_kill_then_update_in_one_batch(acme: Agency) -> None:
     outcomes = list(Pipeline(agency=acme).ingest_many(items))
     assert [actions(o) for o in outcomes] == [[Action.NEW], [Action.KILLED], [Action.UPDATED]]
     story = Story.objects.get()
-    assert story.status == Story.Status.KILLED and story.killed_at is not None
+    # v3 is newer than the kill and usable: only the agency can lift its kill, and it did
+    assert story.status == Story.Status.PUBLISHED and not story.agency_killed and story.killed_at is None
     assert story.current_version.headline == "Back"
+    assert Story.objects.public().filter(pk=story.pk).exists()
 
 
 def test_same_payload_twice_in_one_batch(acme: Agency) -> None:
@@ -184,13 +187,22 @@ def test_requarantined_payload_that_now_parses_turns_ok(acme: Agency) -> None:
     assert RawPayload.objects.get().outcome == RawPayload.Outcome.OK and RawPayload.objects.get().error == ""
 
 
-def test_too_large_payload_is_refused_in_a_batch(acme: Agency, settings: Any) -> None:
+def test_too_large_payload_is_archived_as_a_record_in_a_batch(acme: Agency, settings: Any) -> None:
     settings.WIREDESK_MAX_PAYLOAD_BYTES = 1000
-    items = [("big.xml", nitf(body="<p>" + "x" * 2000 + "</p>")), ("ok.xml", nitf("ACME-2"))]
+    big = nitf(body="<p>" + "x" * 2000 + "</p>")
+    items = [("big.xml", big), ("ok.xml", nitf("ACME-2"))]
     outcomes = list(Pipeline(agency=acme).ingest_many(items))
-    assert outcomes[0].quarantined and "limit" in outcomes[0].error and outcomes[0].payload_id is None
+    assert outcomes[0].quarantined and outcomes[0].too_large
+    assert outcomes[0].error == (
+        f"The payload is {len(big)} bytes, over the 1000 bytes limit (WIREDESK_MAX_PAYLOAD_BYTES); "
+        "only its first 1000 bytes are kept."
+    )
     assert actions(outcomes[1]) == [Action.NEW]
-    assert RawPayload.objects.count() == 1
+    record = RawPayload.objects.get(pk=outcomes[0].payload_id)
+    assert record.outcome == RawPayload.Outcome.QUARANTINED and record.error == outcomes[0].error
+    assert record.size == len(big) and zlib.decompress(bytes(record.content)) == big[:1000]
+    assert record.sha256 == hashlib.sha256(big).hexdigest()  # the payload's own address
+    assert RawPayload.objects.count() == 2
 
 
 def test_agencies_resolved_per_story_across_a_batch() -> None:

@@ -9,6 +9,7 @@ headline and pubstatus), or an error class and the start of its message.
 from __future__ import annotations
 
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from wiredesk.ingest.detect import parse_payload
-from wiredesk.ingest.exceptions import NotATextStory, ParseError, UnsupportedFormat
+from wiredesk.ingest.exceptions import NotATextStory, ParseError
 from wiredesk.stories.models import RawPayload, Story, StoryVersion
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
@@ -48,18 +49,20 @@ STORIES = {  # file: (format, stories, first headline starts with, first pubstat
     "tag_reuters.com_2014_newsml_KBN0FL0NN_version_5": ("newsml-g2", 1, "Confident Assad launches", "usable"),
     "text.xml": ("newsml-g2", 1, "Soccer-Smiling Benitez pleads", "usable"),
     "wenn.xml": ("atom", 2, "Suge Knight involved", "usable"),
+    # the older wires (issue #15)
+    "IPTC7901.txt": ("iptc7901", 1, "Germany Social Democrats: Coalition talks", "usable"),
+    "dpa_copyright.txt": ("iptc7901", 1, "Impressum", "usable"),
+    "dpa_two_line.txt": ("iptc7901", 1, "Peace talks on Yemen", "usable"),
+    "anpa-1.tst": ("anpa1312", 1, "For Argentine chemo patients", "usable"),
+    "anpa-2.tst": ("anpa1312", 1, "Prairies vanish in the US push", "usable"),
+    "ap_anpa-1.tst": ("anpa1312", 1, "Deng has 30 points", "usable"),
+    "ap_anpa-2.tst": ("anpa1312", 1, "Baseball Expanded Standings", "usable"),
+    "ap_anpa-3.tst": ("anpa1312", 1, "$210 lobster is found dead", "usable"),
+    "afp.xml": ("newsml1", 1, "Sweden court accepts receivership", "usable"),
+    # five posts; two pairs share a post id (8, 9), so they are versions of one story
+    "wordpress_wxr.xml": ("wxr", 5, "Starafrica to dispose assets", "usable"),
 }
 REFUSED = {  # file: (error class, message starts with)
-    "IPTC7901.txt": (UnsupportedFormat, "Unsupported format: IPTC 7901"),
-    "dpa_copyright.txt": (UnsupportedFormat, "Unsupported format: IPTC 7901"),
-    "dpa_two_line.txt": (UnsupportedFormat, "Unsupported format: IPTC 7901"),
-    "anpa-1.tst": (UnsupportedFormat, "Unsupported format: ANPA 1312"),
-    "anpa-2.tst": (UnsupportedFormat, "Unsupported format: ANPA 1312"),
-    "ap_anpa-1.tst": (UnsupportedFormat, "Unsupported format: ANPA 1312"),
-    "ap_anpa-2.tst": (UnsupportedFormat, "Unsupported format: ANPA 1312"),
-    "ap_anpa-3.tst": (UnsupportedFormat, "Unsupported format: ANPA 1312"),
-    "afp.xml": (UnsupportedFormat, "Unsupported format: NewsML 1.x"),
-    "wordpress_wxr.xml": (UnsupportedFormat, "Unsupported format: WordPress WXR"),
     "LISTING 6 Simple NewsML-G2 Package.xml": (NotATextStory, "Not a text story: this is a NewsML-G2 package"),
     "tag_reuters.com_2014_newsml_KBN0FL0NM_version_10": (NotATextStory, "Not a text story"),
     "ninjs3.json": (NotATextStory, "Not a text story: this ninjs item is of type 'picture'"),
@@ -133,3 +136,19 @@ def test_corpus_export_is_valid_ninjs_3_1() -> None:
     for item in items:
         errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(item)]
         assert not errors, (item["uri"], errors)
+
+
+def test_ntb_revisions_are_one_story() -> None:
+    # NTB's published NITF sample (../shared/standards): doc-id "NTB<uuid>_00" beside du-key
+    # version 1 and an NTBID meta holding "NTB<uuid>". The next revision is "_01" / version 2.
+    sample = SHARED / "standards" / "nitf" / "iptc-newsinjson_NTB_nitf_sample.xml"
+    data = sample.read_bytes()
+    ntbid = re.search(rb'content="([^"]+)" name="NTBID"', data)
+    assert ntbid and b'id-string="' + ntbid.group(1) + b'_00"' in data and b'version="1"' in data
+    first = parse_payload(data, url=str(sample)).stories[0]
+    assert (first.agency_id, first.version) == (ntbid.group(1).decode(), "1")
+    revision = data.replace(ntbid.group(1) + b"_00", ntbid.group(1) + b"_01").replace(
+        b'<du-key key="india-korona-bygd" version="1"/>', b'<du-key key="india-korona-bygd" version="2"/>'
+    )
+    second = parse_payload(revision, url=str(sample)).stories[0]
+    assert (second.agency_id, second.version) == (first.agency_id, "2")

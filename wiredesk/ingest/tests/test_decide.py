@@ -80,10 +80,19 @@ def test_kill_before_the_story_is_kept_as_killed() -> None:
     assert intent.action is Action.KILLED and intent.store_version and intent.kill
 
 
-def test_update_of_a_killed_story_does_not_revive_it() -> None:
+def test_newer_usable_version_lifts_the_agency_kill() -> None:
     intent = decide(story("2", 5, headline="New"), state(story(), killed=True), now=NOW)
-    assert intent.action is Action.UPDATED and not intent.kill
-    assert "stays killed" in intent.reason
+    assert intent.action is Action.UPDATED and not intent.kill and intent.revive and intent.make_current
+    assert "kill is lifted" in intent.reason
+
+
+def test_older_usable_version_does_not_lift_the_agency_kill() -> None:
+    intent = decide(story("0", 0, headline="Old"), state(story(), killed=True), now=NOW)
+    assert intent.action is Action.STALE and not intent.revive and not intent.make_current
+
+
+def test_a_live_story_is_never_revived() -> None:
+    assert not decide(story("2", 5, headline="New"), state(story()), now=NOW).revive
 
 
 def test_embargo_in_the_future() -> None:

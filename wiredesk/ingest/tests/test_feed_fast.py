@@ -181,7 +181,7 @@ def test_edge_cases_take_the_fast_path(name: str, url: str) -> None:
 def test_edge_cases_read_as_intended() -> None:
     rss = feed.parse(EDGES["rss-cdata-and-authors"], url=HTTP).stories
     assert [s.byline for s in rss] == ["Tom Lind", "Mira Okonkwo", "", ""]
-    assert rss[0].agency_id == "https://wire.acme.example/feeds/rel/guid-1"  # a permalink guid is resolved
+    assert rss[0].agency_id == "rel/guid-1" and rss[0].link == ""  # a guid stays as written, and is no link
     assert 'href="https://wire.acme.example/relative/link"' in rss[0].body_html
     assert "bad()" not in rss[0].body_html
     assert rss[1].agency_id == "https://n.example/a?x=1&y=2" and rss[1].version_created is not None

@@ -85,7 +85,8 @@ def test_kill_takes_the_story_off_the_site(acme: Agency) -> None:
     outcome = pipeline.ingest(nitf(version=2, status="canceled", issued="20240122T120000Z"), origin="2")
     assert actions(outcome) == [Action.KILLED]
     story = Story.objects.get()
-    assert story.status == Story.Status.KILLED and story.killed_at is not None
+    assert story.agency_killed and story.is_killed and story.killed_at is not None
+    assert story.status == Story.Status.PUBLISHED  # the desk's own status is kept beside the kill
     assert not Story.objects.public().exists()
     assert story.events.filter(action="killed", actor="agency").exists()
 

@@ -84,7 +84,7 @@ def purge_for_stories(
             sections.add(story.section_id)
             if story.section is not None:
                 slugs[story.section.pk] = story.section.slug
-            if neighbours or story.status != Story.Status.PUBLISHED:
+            if neighbours or story.status != Story.Status.PUBLISHED or story.agency_killed:
                 near.add(story.section_id)
     if new:
         joined = Story.objects.public().filter(pk__in=sorted(new))

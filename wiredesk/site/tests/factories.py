@@ -33,9 +33,11 @@ def make_story(
     return Story.objects.select_related("agency", "section", "current_version").get(agency=agency, wire_id=uri)
 
 
-def make_stories(agency: Agency, count: int, *, section: Section | None = None, prefix: str = "s") -> list[Story]:
-    """``count`` stories, oldest first."""
-    return [make_story(agency, f"urn:acme:{prefix}{n}", headline=f"Story {prefix}{n}", section=section)
+def make_stories(
+    agency: Agency, count: int, *, section: Section | None = None, prefix: str = "s", **extra: Any
+) -> list[Story]:
+    """``count`` stories, oldest first (``extra``: ninjs properties of each, e.g. ``versionCreated``)."""
+    return [make_story(agency, f"urn:acme:{prefix}{n}", headline=f"Story {prefix}{n}", section=section, **extra)
             for n in range(count)]  # fmt: skip
 
 

@@ -59,8 +59,9 @@ def test_every_element_of_the_reference_page(client: Client, iran: Story) -> Non
     assert one(doc, f"//*[{cls('dateline')}]").text == "Tehran:"
     paragraphs = [p.text_content() for p in all_(doc, f"//div[{cls('body')}]/p[not({cls('dateline')})]")]
     assert paragraphs[0].startswith("Iran has identified") and len(paragraphs) == 2
+    # the reference page's exact words, parentheses included
     assert one(doc, f"//*[{cls('provenance')}]").text == (
-        "This story has not been edited by Siasat staff and is published from a syndicated feed."
+        "(The story has not been edited by Siasat staff and is published from a syndicated feed.)"
     )
     modified = one(doc, f"//*[{cls('modified')}]")
     assert modified.text_content() == "This post was last modified on January 22, 2024 11:08 am"
@@ -122,8 +123,8 @@ def test_provenance_follows_the_headline_override(client: Client, iran: Story) -
     doc = page(client, iran)
     assert one(doc, "//article/h1").text == "Iran breaks up ten militant cells"
     assert one(doc, f"//*[{cls('provenance')}]").text == (
-        "Except for the headline, this story has not been edited by Siasat staff "
-        "and is published from a syndicated feed."
+        "(Except for the headline, the story has not been edited by Siasat staff "
+        "and is published from a syndicated feed.)"
     )
     # the URL keeps the first headline's slug
     assert story_path(iran) == f"/story/{iran.pk}/{SLUG}/"
@@ -211,3 +212,21 @@ def test_byline_is_the_author(client: Client, ians: Agency) -> None:
     assert data["author"] == {"@type": "Person", "name": "Jane Roe"}
     assert "articleSection" not in data
     assert one(doc, f"//p[{cls('kicker')}]/a").get("href") == "/"
+
+
+def test_provenance_wording_and_credit_come_from_the_agency(client: Client, iran: Story) -> None:
+    agency = iran.agency
+    services.set_licence(
+        agency,
+        attribution="Indo-Asian News Service (IANS)",
+        expire_after_days=None,
+        provenance_unedited="(Published unedited by {site} from the {agency} feed.)",
+        provenance_edited="(Headline by {site}; the rest is {agency}'s.)",
+    )
+    doc = page(client, Story.objects.get(pk=iran.pk))
+    line = one(doc, f"//*[{cls('provenance')}]")
+    assert line.text == "(Published unedited by Siasat from the Indo-Asian News Service feed.)"
+    assert "Source: Indo-Asian News Service (IANS)" in one(line, f"./*[{cls('source')}]").text
+    services.set_headline(Story.objects.get(pk=iran.pk), "Iran breaks up ten militant cells", actor="editor")
+    doc = page(client, Story.objects.get(pk=iran.pk))
+    assert one(doc, f"//*[{cls('provenance')}]").text == "(Headline by Siasat; the rest is Indo-Asian News Service's.)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,9 @@ def page_cache_settings(settings: Any, tmp_path: Path) -> Iterator[None]:
 
 @pytest.fixture
 def story(ians: Agency, middle_east: Section) -> Story:
-    return make_story(ians, "urn:ians:1", headline="Harbour reopens", section=middle_east)
+    # filed by the agency just now: the news sitemap lists the last two days' stories only
+    filed = datetime.now(UTC).isoformat()
+    return make_story(ians, "urn:ians:1", headline="Harbour reopens", section=middle_east, versionCreated=filed)
 
 
 def cached(url: str) -> bool:

@@ -1,14 +1,20 @@
-"""``wiredesk export --format ninjs [--all-versions]``: one ninjs 3.1 object per line."""
+"""``wiredesk export --format ninjs [--all-versions]``: one ninjs 3.1 object per line.
+
+A reader that stops early (``wiredesk export | head``) stops the export quietly, exit status
+1 and no traceback (issue #11).
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from wiredesk.stories.models import Story
-from wiredesk.stories.ninjs import story_object
+from wiredesk.stories.ninjs import prefetch, story_object
 
 
 class Command(BaseCommand):
@@ -19,9 +25,22 @@ class Command(BaseCommand):
         parser.add_argument("--all-versions", action="store_true", help="Attach every agency version.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        stories = Story.objects.select_related("agency", "current_version", "section").order_by("pk")
-        if options["all_versions"]:
+        try:
+            self._export(all_versions=options["all_versions"])
+            self.stdout.flush()
+        except BrokenPipeError:
+            # The reader is gone. Python flushes stdout again on the way out and would print a
+            # second BrokenPipeError then: point stdout at /dev/null first (the recipe of
+            # docs.python.org/3/library/signal.html, "Note on SIGPIPE").
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise SystemExit(1) from None
+
+    def _export(self, *, all_versions: bool) -> None:
+        # prefetch: a fixed number of queries per chunk of 500, whatever the database holds
+        stories = prefetch(Story.objects.select_related("agency", "current_version", "section").order_by("pk"))
+        if all_versions:
             stories = stories.prefetch_related("versions")
         for story in stories.iterator(chunk_size=500):
-            line = json.dumps(story_object(story, all_versions=options["all_versions"]), ensure_ascii=False)
+            line = json.dumps(story_object(story, all_versions=all_versions), ensure_ascii=False)
             self.stdout.write(line)

@@ -3,7 +3,9 @@
 
 Prints one summary line per story (``new|updated|unchanged|stale|killed|embargoed|quarantined
 AGENCY_ID HEADLINE``); on a terminal a progress bar shows instead and a summary follows.
-Exits with status 1 when any payload was quarantined, after processing all the others.
+Exits with status 1 when any payload was quarantined, after processing all the others; a
+file too large or unreadable counts, and is archived as a record (``archive``). Origins and
+headlines are printed with control characters escaped, one line each whatever a file is named.
 Payloads are stored in batches (``Pipeline.ingest_many``); each payload's lines are printed
 as soon as its batch is stored.
 """
@@ -90,7 +92,7 @@ class Command(BaseCommand):
                     good = [(item.origin, item.data) for item in chunk if not item.error]
                     outcomes = pipeline.ingest_many(good)
                     for item in chunk:
-                        report(PayloadOutcome(origin=item.origin, error=item.error) if item.error else next(outcomes))
+                        report(next(outcomes) if not item.error else _unread(pipeline, item))
                         advance()
 
         if show_bar:
@@ -108,6 +110,13 @@ class Command(BaseCommand):
 
 def _weight(item: Retrieved) -> int:
     return len(item.data or b"")
+
+
+def _unread(pipeline: Pipeline, item: Retrieved) -> PayloadOutcome:
+    """The outcome of a target that gave no payload; a file too large or unreadable is archived as a record."""
+    if item.size is None:  # nothing there (a missing path, a refused link, an HTTP error)
+        return PayloadOutcome(origin=item.origin, error=item.error)
+    return pipeline.record(item.origin, item.error, size=item.size, head=item.head)
 
 
 def _get(model: Any, slug: str | None, what: str, how: str) -> Any:

@@ -1,4 +1,9 @@
-"""``wiredesk source add URL_OR_FOLDER --agency SLUG [--every SECONDS]`` and ``wiredesk source list``."""
+"""``wiredesk source add URL_OR_FOLDER --agency SLUG [--every SECONDS]`` and ``wiredesk source list``.
+
+The address is an http(s) feed URL or a local folder; any other URL scheme (``file:``,
+``ftp:`` …) is refused with exit status 1. URLs and folders go through the same check as
+the desk's form (``sources.services.clean_address``).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.urls import reverse
 
 from wiredesk.sources.models import Source, mask
-from wiredesk.sources.services import SourceConfigError, clean_address
+from wiredesk.sources.services import SourceConfigError, clean_address, kind_of_address
 from wiredesk.stories.models import Agency, Section
 
 
@@ -39,6 +44,19 @@ class Command(BaseCommand):
         self._add(options)
 
     def _add(self, options: dict[str, Any]) -> None:
+        address: str = options["address"].strip()
+        kind: str
+        try:  # what the address is, before anything is looked up: file:, ftp: … are refused here
+            if options["push"]:
+                kind = Source.Kind.PUSH
+            elif address:
+                kind = kind_of_address(address)
+            else:
+                raise CommandError("Give a feed URL or a drop folder, or --push.")
+        except SourceConfigError as exc:
+            raise CommandError(str(exc)) from exc
+        if kind == Source.Kind.HTTP and options["websub"]:
+            kind = Source.Kind.WEBSUB
         try:
             agency = Agency.objects.get(slug=options["agency"])
         except Agency.DoesNotExist:
@@ -48,19 +66,11 @@ class Command(BaseCommand):
             section = Section.objects.filter(slug=options["section"]).first()
             if section is None:
                 raise CommandError(f"No section {options['section']!r}.")
-        address: str = options["address"]
-        if options["push"]:
-            kind = Source.Kind.PUSH
-        elif address.startswith(("http://", "https://")):
-            kind = Source.Kind.WEBSUB if options["websub"] else Source.Kind.HTTP
-        elif address:
-            kind = Source.Kind.FOLDER
+        if kind != Source.Kind.PUSH:
             try:
                 address = clean_address(kind, address)  # the desk's form runs the same check
             except SourceConfigError as exc:
                 raise CommandError(str(exc)) from exc
-        else:
-            raise CommandError("Give a feed URL or a drop folder, or --push.")
         if options["every"] < 1:
             raise CommandError("--every must be at least 1 second.")
         source = Source(agency=agency, kind=kind, address=address, interval=options["every"], section=section,

@@ -20,6 +20,7 @@ class Command(BaseCommand):
         add.add_argument("--name", required=True)
         add.add_argument("--about", default=None, help="Shown in the agency box under each story.")
         add.add_argument("--url", default=None)
+        add.add_argument("--own", action="store_true", help="Mark it as the site's own newsroom (not syndicated).")
         verbs.add_parser("list", help="List agencies.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -28,4 +29,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{agency.slug}\t{agency.name}\t{agency.stories.count()} stories")
             return
         agency = services.add_agency(options["slug"], options["name"], about=options["about"], url=options["url"])
+        if options["own"] and not agency.own:  # the site's own newsroom: pages print no provenance line
+            agency.own = True
+            agency.save(update_fields=["own"])
         self.stdout.write(f"agency {agency.slug}: {agency.name}")

@@ -63,7 +63,8 @@ class Command(BaseCommand):
         public = Story.objects.public().filter(pk=story.pk).exists()
         write(f"story      {story.wire_id}")
         write(f"agency     {story.agency.slug} ({story.agency.name})")
-        write(f"status     {story.status}{'' if public else ' (not public)'}")
+        status = f"killed by the agency (final; desk: {story.status})" if story.agency_killed else story.status
+        write(f"status     {status}{'' if public else ' (not public)'}")
         if story.embargoed_until:
             state = "over" if story.embargoed_until <= timezone.now() else "in force"
             write(f"embargo    until {story.embargoed_until.isoformat()} ({state})")

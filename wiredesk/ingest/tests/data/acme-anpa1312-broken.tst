@@ -1,0 +1,5 @@
+a0005
+this heading is not ANPA
+^Text<
+
+
