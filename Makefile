@@ -23,8 +23,10 @@ demo: $(VENV)/.installed
 ## Lint, type-check and run the whole suite on SQLite and on PostgreSQL.
 test: lint typecheck test-sqlite test-postgres
 
+## ruff, then the boundaries between parts (import-linter contracts in pyproject.toml).
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy wiredesk

@@ -231,7 +231,8 @@ class _Stages:
         from django.db import connection
 
         from wiredesk.ingest import archive, pipeline, store
-        from wiredesk.site import search_index, signal_handlers
+        from wiredesk.site import after as site_steps
+        from wiredesk.site import search_index
 
         self.seconds: dict[str, float] = {}
         self.database: dict[str, float] = {"statements": 0.0, "commits": 0.0}
@@ -245,7 +246,7 @@ class _Stages:
             ("load stored stories", store, "load_stories"),
             ("decide", pipeline, "decide"),
             ("write stories, versions, events", store, "write"),
-            ("purge page caches", signal_handlers, "purge_for_stories"),
+            ("purge page caches", site_steps, "purge_for_stories"),
             ("search index", search_index, "index_stories"),
         ):
             self._wrap(label, module, name)

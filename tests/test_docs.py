@@ -116,3 +116,12 @@ def test_documented_command_lines_parse(document: str, line: str) -> None:
             parser.parse_args(arguments[1:])
         except SystemExit as exc:  # argparse's way of refusing
             raise AssertionError(f"{document}: `wiredesk {' '.join(arguments)}` is refused") from exc
+
+
+def test_no_citation_of_a_document_outside_the_repository() -> None:
+    """The team's design document lives beside the repository, not in it: cite docs/ instead."""
+    sources = [*DOCS, *sorted((ROOT / "wiredesk").rglob("*.py")), *sorted((ROOT / "tests").glob("*.py"))]
+    for path in sources:
+        if path == Path(__file__):
+            continue
+        assert not re.search(r"(?<![\w/.-])design\.md", _text(path)), f"{path.relative_to(ROOT)} cites design.md"

@@ -15,6 +15,5 @@ urlpatterns = [
     path("desk/", include("wiredesk.desk.urls")),
     path("api/", include("wiredesk.api.urls")),
     path("sources/", include("wiredesk.sources.urls")),
-    path("tag/", include("wiredesk.enrich.urls")),
     path("", include("wiredesk.site.urls")),
 ]

@@ -1,6 +1,7 @@
 """Write endpoints: push a wire payload, and the desk's actions on a story.
 
-A push goes through ``wiredesk.ingest.pipeline.Pipeline`` exactly like a file given to
+A push is taken by ``wiredesk.sources.receive`` — the same code as ``/sources/<id>/push/``
+— so it goes through ``wiredesk.ingest.pipeline.Pipeline`` exactly like a file given to
 ``wiredesk ingest``; desk actions call ``wiredesk.stories.services`` only, with the
 caller's username as the actor. Every write needs the editor role (``http.endpoint``);
 a source token may push, and only for its own agency.
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 
 from wiredesk.api.auth import Caller
@@ -20,6 +20,7 @@ from wiredesk.api.queries import story_to_change
 from wiredesk.api.read import item
 from wiredesk.exceptions import WiredeskError
 from wiredesk.ingest.pipeline import PayloadOutcome, Pipeline
+from wiredesk.sources.receive import PushRefused, receive
 from wiredesk.stories import services
 from wiredesk.stories.models import Agency, Section
 
@@ -53,28 +54,6 @@ def outcome_json(outcome: PayloadOutcome) -> dict[str, Any]:
     }
 
 
-def _read_payload(request: HttpRequest) -> bytes:
-    """The raw body, refused with 413 past ``WIREDESK_MAX_PAYLOAD_BYTES`` before it is all read.
-
-    Reads the stream directly: ``request.body`` would apply Django's form-data limit
-    (``DATA_UPLOAD_MAX_MEMORY_SIZE``, 2.5 MB), far below what agencies send.
-    """
-    limit = settings.WIREDESK_MAX_PAYLOAD_BYTES
-    too_large = ApiError("payload_too_large", f"Payloads can have at most {limit} bytes (WIREDESK_MAX_PAYLOAD_BYTES).")
-    try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > limit:
-        raise too_large
-    data = request.read(limit + 1)
-    if len(data) > limit:
-        raise too_large
-    if not data.strip():
-        raise ApiError("invalid_body", "The body is empty: send the wire payload as it is (XML or JSON).")
-    return data
-
-
 def _slug_of(model: type[Agency] | type[Section], slug: str | None, code: str) -> Any:
     if not slug:
         return None
@@ -88,9 +67,10 @@ def _slug_of(model: type[Agency] | type[Section], slug: str | None, code: str) -
 def ingest(request: HttpRequest, caller: Caller) -> JsonResponse:
     """``POST /api/ingest/``: one wire payload in any supported format; 422 if it cannot be read.
 
-    413 past ``WIREDESK_MAX_PAYLOAD_BYTES`` (refused before it is all read, not archived: the
-    sender still holds it and is told). Whatever the payload holds, the answer is JSON: the
-    pipeline quarantines what it cannot store rather than raise (issue #11).
+    The body is taken by ``sources.receive.receive``: 413 past ``WIREDESK_MAX_PAYLOAD_BYTES``
+    (refused before it is all read, not archived: the sender still holds it and is told),
+    400 when empty. Whatever the payload holds, the answer is JSON: the pipeline quarantines
+    what it cannot store rather than raise (issue #11).
     """
     agency = _slug_of(Agency, query_slug(request, "agency"), "unknown_agency")
     section = _slug_of(Section, query_slug(request, "section"), "unknown_section")
@@ -99,9 +79,11 @@ def ingest(request: HttpRequest, caller: Caller) -> JsonResponse:
             raise ApiError("token_scope", f"This token pushes for '{caller.token.agency.slug}' only.")
         agency = caller.token.agency
     hold = query_flag(request, "hold")
-    data = _read_payload(request)
     origin = f"api:{caller.actor}" + (f" ({caller.token.name})" if caller.token is not None else "")
-    outcome = Pipeline(agency=agency, section=section, hold=hold).ingest(data, origin=origin)
+    try:
+        outcome = receive(request, Pipeline(agency=agency, section=section, hold=hold), origin=origin)
+    except PushRefused as exc:
+        raise ApiError(exc.code, exc.message) from exc
     if outcome.quarantined:
         code = "payload_too_large" if outcome.too_large else "unreadable_payload"
         raise ApiError(code, outcome.error, payload_id=outcome.payload_id)

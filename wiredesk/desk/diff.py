@@ -8,17 +8,14 @@ change.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from wiredesk.stories.models import StoryVersion
-
-_BLOCK_END = re.compile(r"</(p|div|h[1-6]|li|blockquote|pre|tr)>|<br\s*/?>", re.IGNORECASE)
+from wiredesk.text import plain_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +23,6 @@ class FieldDiff:
     name: str
     html: SafeString
     changed: bool
-
-
-def text_of(body_html: str) -> str:
-    """The body's words, with block ends kept as spaces so words do not run together."""
-    return " ".join(html.unescape(strip_tags(_BLOCK_END.sub(" ", body_html))).split())
 
 
 def diff_words(old: str, new: str) -> tuple[SafeString, bool]:
@@ -56,7 +48,7 @@ def diff_versions(old: StoryVersion, new: StoryVersion) -> list[FieldDiff]:
         ("headline", old.headline, new.headline),
         ("subheadline", old.subheadline, new.subheadline),
         ("abstract", old.abstract, new.abstract),
-        ("body", text_of(old.body_html), text_of(new.body_html)),
+        ("body", plain_text(old.body_html), plain_text(new.body_html)),
     ]
     diffs = []
     for name, a, b in fields:

@@ -2,8 +2,7 @@
 
 from django.urls import path
 
-from wiredesk.desk import agencies, auth, sources, story_views, views
-from wiredesk.routing import views as routing
+from wiredesk.desk import agencies, auth, rules, sources, story_views, views
 
 app_name = "desk"
 urlpatterns = [
@@ -14,10 +13,10 @@ urlpatterns = [
     path("log/", views.log, name="log"),
     path("agencies/", agencies.agency_list, name="agencies"),
     path("agencies/<slug:slug>/", agencies.agency_licence, name="agency"),
-    path("rules/", routing.rule_list, name="rules"),
-    path("rules/new/", routing.rule_new, name="rule-new"),
-    path("rules/<int:pk>/", routing.rule_edit, name="rule"),
-    path("rules/<int:pk>/move/", routing.rule_move, name="rule-move"),
+    path("rules/", rules.rule_list, name="rules"),
+    path("rules/new/", rules.rule_new, name="rule-new"),
+    path("rules/<int:pk>/", rules.rule_edit, name="rule"),
+    path("rules/<int:pk>/move/", rules.rule_move, name="rule-move"),
     path("sources/", sources.source_list, name="sources"),
     path("sources/new/", sources.source_new, name="source-new"),
     path("sources/<int:pk>/", sources.source_edit, name="source"),

@@ -47,6 +47,13 @@ class StoryTag(models.Model):
         _("source"), max_length=20, help_text=_("How it was found: dateline, text, code, rule, alias, title.")
     )
     evidence = models.CharField(_("evidence"), max_length=200, blank=True)
+    rule = models.CharField(
+        _("added by rule"),
+        max_length=100,
+        blank=True,
+        default="",
+        help_text=_("The routing rule that put this tag on the story; enrichment never removes such a tag."),
+    )
 
     class Meta:
         verbose_name = _("story tag")

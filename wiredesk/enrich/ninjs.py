@@ -11,8 +11,8 @@ ninjs 3.1 property of its kind:
 - an IPTC Media Topic → ``subjects`` (``name``, ``uri`` ``http://cv.iptc.org/newscodes/
   mediatopic/<code>``, ``creator`` naming enrichment: the agency did not send it).
 
-Every entry's ``uri`` is the tag's page on the site (a Media Topic's is IPTC's URI), so an
-integrator can tell tags apart and link to them. Only names, URIs and country codes: the
+Every entry's ``uri`` is the tag's page on the site (``site:tag``; a Media Topic's is IPTC's
+URI), so an integrator can tell tags apart and link to them. Only names, URIs and country codes: the
 schema forbids other keys (``additionalProperties: false``).
 
 Does not enrich anything and writes nothing: it reads the tags ``services.enrich_story``
@@ -23,12 +23,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 
 from wiredesk.enrich.models import StoryTag, Tag
-from wiredesk.site.links import absolute
 from wiredesk.stories import ninjs
 from wiredesk.stories.models import Story
 
@@ -57,7 +57,9 @@ def _tags(story: Story) -> list[Tag]:
 
 def tag_uri(tag: Tag) -> str:
     """The tag's page on the site, as an ASCII URI (slugs may be Unicode; RFC 3987 → 3986)."""
-    return iri_to_uri(absolute(reverse("enrich:tag", kwargs={"kind": tag.kind, "slug": tag.slug})))
+    path = reverse("site:tag", kwargs={"kind": tag.kind, "slug": tag.slug})
+    # on the site's public address, as ``site.links.absolute`` makes it: enrich imports no site module
+    return iri_to_uri(f"{settings.WIREDESK_BASE_URL}{path}")
 
 
 def tag_entry(tag: Tag) -> dict[str, Any]:

@@ -6,17 +6,17 @@ worker calls ``enrich_pending`` (and ``wiredesk enrich`` does the same from the 
 ingest never waits for it. Enriching a story again (a new version arrived) replaces what
 the previous run found. The only desk field it touches is ``Story.section``, and only when
 the story has none, through ``wiredesk.stories.services.set_section`` (actor ``enrich``).
+
+Tags routing rules add go through here too (``add_rule_tags``): each such link names its
+rule (``StoryTag.rule``) and enrichment never removes it. Once stories are enriched, the
+after-commit steps run for them (``wiredesk.stories.after``), so their pages are purged.
 """
 
 from __future__ import annotations
 
-import html
 import logging
-import re
-import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
@@ -34,12 +34,15 @@ from wiredesk.enrich.models import (
     Tag,
     Topic,
 )
+from wiredesk.stories import after
 from wiredesk.stories import services as story_services
 from wiredesk.stories.models import Agency, Section, Story, StoryVersion
-from wiredesk.stories.signals import stories_changed
+from wiredesk.text import plain_text
+from wiredesk.ttl import TTLCache
 
 logger = logging.getLogger(__name__)
 ACTOR = "enrich"
+RULE_TAG_SOURCE = "routing"  # StoryTag.source of the tags routing rules add
 MAX_CANDIDATES = 10
 # A candidate must share this many LSH bands: one shared band is common between
 # unrelated stories written from the same templates ("… said on Monday").
@@ -59,34 +62,19 @@ class FoundTag:
 SETTINGS_TTL = 30.0  # seconds a worker keeps the vocabulary and the section map
 
 
-class _Cached:
-    """A value read from the database, kept for ``SETTINGS_TTL`` seconds (per process)."""
-
-    def __init__(self, load: Callable[[], Any]) -> None:
-        self.load, self.value, self.until = load, None, 0.0
-
-    def get(self) -> Any:
-        if time.monotonic() >= self.until:
-            self.value, self.until = self.load(), time.monotonic() + SETTINGS_TTL
-        return self.value
-
-    def clear(self) -> None:
-        self.until = 0.0
-
-
 def _load_vocabulary() -> topics.Vocabulary:
     return topics.Vocabulary.of(
         topics.Concept(t.qcode, t.label, t.broader, tuple(t.subject_codes), t.retired) for t in Topic.objects.all()
     )
 
 
-_vocabulary = _Cached(_load_vocabulary)
-_section_map = _Cached(lambda: dict(RegionSection.objects.values_list("key", "section_slug")))
+_vocabulary = TTLCache(_load_vocabulary, ttl=SETTINGS_TTL)
+_section_map = TTLCache(lambda: dict(RegionSection.objects.values_list("key", "section_slug")), ttl=SETTINGS_TTL)
 
 
 def vocabulary() -> topics.Vocabulary:
     """The Media Topics in the database (re-read at most every ``SETTINGS_TTL`` seconds)."""
-    return _vocabulary.get()  # type: ignore[no-any-return]
+    return _vocabulary.get()
 
 
 def clear_caches() -> None:
@@ -94,19 +82,6 @@ def clear_caches() -> None:
     _vocabulary.clear()
     _section_map.clear()
     _tag_cache.clear()
-
-
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _plain(body_html: str) -> str:
-    # The body is already sanitized HTML (nh3), so a tag strip is enough; much faster
-    # than django.utils.html.strip_tags, which guards against hostile markup.
-    return " ".join(html.unescape(_TAG.sub(" ", body_html)).split())
-
-
-def plain_text(version: StoryVersion) -> str:
-    return _plain(version.body_html)
 
 
 def short_agency_name(agency: Agency) -> str:
@@ -180,8 +155,8 @@ def _save_tags(story: Story, found: list[FoundTag]) -> None:
         wanted = {}
         for item in found:
             wanted.setdefault(get_tag_id(item), item)
-    # tags a routing rule added (source "routing") are the desk's, not enrichment's to remove
-    StoryTag.objects.filter(story=story).exclude(tag_id__in=wanted).exclude(source="routing").delete()
+    # tags a routing rule added (StoryTag.rule) are the desk's, not enrichment's to remove
+    StoryTag.objects.filter(story=story, rule="").exclude(tag_id__in=wanted).delete()
     have = set(StoryTag.objects.filter(story=story).values_list("tag_id", flat=True))
     StoryTag.objects.bulk_create(
         [
@@ -190,6 +165,52 @@ def _save_tags(story: Story, found: list[FoundTag]) -> None:
             if pk not in have
         ]
     )
+
+
+def topic_tag(name: str) -> Tag:
+    """The topic tag called ``name`` (case aside; the oldest of that name), created when missing."""
+    existing = Tag.objects.filter(kind=Tag.Kind.TOPIC, name__iexact=name).order_by("pk").first()
+    if existing is not None:
+        return existing
+    base = slugify(name, allow_unicode=True)[:100] or "tag"
+    slug, n = base, 1
+    while Tag.objects.filter(kind=Tag.Kind.TOPIC, slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return Tag.objects.create(kind=Tag.Kind.TOPIC, slug=slug, name=name)
+
+
+def _tag_names(story: Story) -> list[str]:
+    return sorted(StoryTag.objects.filter(story=story).values_list("tag__name", flat=True))
+
+
+def add_rule_tags(story: Story, names: Sequence[str], *, rule: str) -> list[str]:
+    """Tag ``story`` with the topic tags ``names`` for the routing rule ``rule``; the names newly on it.
+
+    Each link names its rule (``StoryTag.rule``), so enrichment keeps it whatever it finds
+    later; a tag already on the story is claimed for the rule too. One ``StoryEvent``
+    (action ``tag``, actor ``rule:NAME``) when a tag is new on the story, then the
+    after-commit steps for it (tags show on its page).
+    """
+    with transaction.atomic():
+        before = _tag_names(story)
+        added = []
+        for name in names:
+            tag = topic_tag(name)
+            link, created = StoryTag.objects.get_or_create(
+                story=story, tag=tag, defaults={"source": RULE_TAG_SOURCE, "evidence": f"rule:{rule}"[:200],
+                                                "rule": rule[:100]},
+            )  # fmt: skip
+            if created:
+                added.append(tag.name)
+            elif not link.rule:
+                StoryTag.objects.filter(pk=link.pk).update(rule=rule[:100])
+        if not added:
+            return added
+        story_services.record_event(story, "tag", actor=f"rule:{rule}", reason=", ".join(added),
+                                    before={"tags": before}, after={"tags": _tag_names(story)})  # fmt: skip
+    after.run(after.Changes(stories=(story.pk,), text=False, desk=True))
+    return added
 
 
 def _route(story: Story, country: str | None, region: str | None) -> None:
@@ -233,7 +254,7 @@ def _matches(story: Story, shingle_set: set[str], keys: list[str], *, place: str
         pk
         for pk, headline, body, other_place in rows
         if not (place and other_place and place.casefold() != other_place.casefold())
-        and similarity.is_same_story(shingle_set, similarity.shingles(f"{headline} {_plain(body)}"))
+        and similarity.is_same_story(shingle_set, similarity.shingles(f"{headline} {plain_text(body)}"))
     ]
 
 
@@ -273,7 +294,7 @@ def _choose_primary(cluster: Cluster) -> None:
 
 def _timeline(story: Story) -> list[dict[str, str]]:
     versions = [
-        timeline.VersionText(v.headline, plain_text(v), v.version_created or v.received, v.is_correction)
+        timeline.VersionText(v.headline, plain_text(v.body_html), v.version_created or v.received, v.is_correction)
         for v in story.versions.all()
     ]
     return [{"when": e.when.isoformat(), "summary": e.summary} for e in timeline.build_timeline(versions)]
@@ -288,7 +309,7 @@ def enrich_story(story: Story) -> Enrichment | None:
     version = story.current_version
     if version is None:
         return None
-    text = plain_text(version)
+    text = plain_text(version.body_html)
     found, dateline, country = find_tags(story, version, text)
     region = regions.region_of(country, get_gazetteer().continent.get(country)) if country else None
     citations = attribution.find_citations(text)
@@ -339,7 +360,6 @@ def enrich_pending(limit: int | None = None, *, everything: bool = False) -> int
             logger.exception("Enrichment failed for story %s", pk)
             continue
         done.append(pk)
-    if done:
-        # tags, timeline and "also reported by" are on the story pages: purge them
-        stories_changed.send(sender=Story, story_ids=done)
+    # tags, timeline and "also reported by" are on the story pages; the searchable text is not enrichment's
+    after.run(after.Changes.of(done, text=False))
     return len(done)

@@ -2,8 +2,9 @@
 
 ``StoryRow`` is a story as the ingest holds it; ``version_row`` turns an intent into a
 ``StoryVersion`` row; ``new_story`` builds the row of a story seen for the first time;
-``apply`` moves a story's state on after a version was written (in memory);
-``update_stories`` saves those states with one ``executemany`` of a plain
+``lifecycle_state`` reads a row's lifecycle fields and ``set_state`` writes the next ones
+(worked out by ``wiredesk.stories.lifecycle``, never here) into it, in memory;
+``update_stories`` saves the rows with one ``executemany`` of a plain
 ``UPDATE … WHERE id = %s`` (``_sql``) — much cheaper than ``QuerySet.bulk_update``'s
 ``CASE WHEN`` statement.
 """
@@ -17,9 +18,9 @@ from typing import Any
 
 from wiredesk.ingest import _sql
 from wiredesk.ingest.decide import version_key
-from wiredesk.ingest.types import Action, StoryData, StoryUpdateIntent
+from wiredesk.ingest.types import StoryData, StoryUpdateIntent
+from wiredesk.stories.lifecycle import StoryState
 from wiredesk.stories.models import Agency, Section, Story
-from wiredesk.stories.pubtime import agency_publication_time
 
 STORY_FIELDS_WRITTEN = (
     "status", "current_version", "last_modified", "killed_at", "embargoed_until",
@@ -103,56 +104,54 @@ def version_row(story: StoryRow, intent: StoryUpdateIntent, payload_id: int | No
     )
 
 
-def new_story(
-    agency: Agency, intent: StoryUpdateIntent, *, now: datetime, section: Section | None, hold: bool
-) -> StoryRow:
-    """The row of a story first seen with ``intent`` (its current version is set by ``apply``).
-
-    A story published now is listed at the agency's publication time (``pubtime``), not at
-    ``now``: lists sort by ``first_published`` (issue #11). A held one gets it when the desk
-    publishes it.
-    """
-    status = Story.Status.HELD if hold else Story.Status.PUBLISHED
-    embargo = intent.data.embargoed if intent.action is Action.EMBARGOED else None
-    published = agency_publication_time(
-        first_created=intent.data.first_created,
-        version_created=intent.data.version_created,
-        received=now,
-        embargo=embargo,
-    )
+def new_story(agency: Agency, wire_id: str, state: StoryState, *, now: datetime, section: Section | None) -> StoryRow:
+    """The row of the story ``wire_id``, first seen now, in ``state``; ``set_state`` sets its current version."""
     return StoryRow(
         pk=0,
         agency_id=agency.pk,
-        wire_id=intent.data.agency_id,
-        status=status,
+        wire_id=wire_id,
+        status=state.status,
         current_version_id=None,
-        last_modified=intent.data.version_created or now,
-        killed_at=None,
-        embargoed_until=embargo,
-        first_published=published if status == Story.Status.PUBLISHED else None,
+        last_modified=state.last_modified,
+        killed_at=state.killed_at,
+        embargoed_until=state.embargoed_until,
+        first_published=state.first_published,
+        needs_review=state.needs_review,
         section_id=section.pk if section is not None else None,
         created=now,
+        agency_killed=state.agency_killed,
     )
 
 
-def apply(story: StoryRow, intent: StoryUpdateIntent, version_id: int, now: datetime) -> None:
-    """Move the story's state on after its version ``version_id`` was written (in memory; saved in bulk)."""
-    if intent.make_current:
-        story.current_version_id = version_id
-        agency_time = intent.data.version_created or now
-        story.last_modified = max(t for t in (agency_time, story.desk_modified) if t is not None)
-        if intent.headline_changed and story.headline_override:
-            story.needs_review = True
-    # The agency's kill is kept apart from the desk's status (Story.agency_killed): the
-    # desk cannot undo it, and the agency's newer usable version lifts it without undoing a
-    # hold or kill of the desk's own (wiredesk/stories/licence.py).
-    if intent.kill and not story.agency_killed:
-        story.agency_killed = True
-        story.killed_at = now
-    elif intent.revive:
-        story.agency_killed = False
-        if story.status != Story.Status.KILLED:  # a kill of the desk's own keeps its time
-            story.killed_at = None
+def lifecycle_state(story: StoryRow) -> StoryState:
+    """The lifecycle fields of ``story`` (for ``lifecycle.next_state``)."""
+    return StoryState(
+        status=story.status,
+        last_modified=story.last_modified,
+        agency_killed=story.agency_killed,
+        killed_at=story.killed_at,
+        embargoed_until=story.embargoed_until,
+        first_published=story.first_published,
+        desk_modified=story.desk_modified,
+        needs_review=story.needs_review,
+        headline_override=story.headline_override,
+    )
+
+
+def set_state(story: StoryRow, state: StoryState, current_version_id: int | None) -> None:
+    """Put ``state`` and the current version into ``story`` (in memory; saved by ``update_stories``).
+
+    The desk's own fields (``desk_modified``, ``headline_override``) are only read by the
+    ingest: an agency version never changes them.
+    """
+    story.status = state.status
+    story.current_version_id = current_version_id
+    story.last_modified = state.last_modified
+    story.killed_at = state.killed_at
+    story.embargoed_until = state.embargoed_until
+    story.first_published = state.first_published
+    story.needs_review = state.needs_review
+    story.agency_killed = state.agency_killed
 
 
 def snapshot(story: StoryRow) -> tuple[Any, ...]:

@@ -6,7 +6,7 @@ and can be re-processed once the parser learns to read it.
 
 A payload that could not be kept whole — over ``WIREDESK_MAX_PAYLOAD_BYTES``, or a file
 that could not be read — is archived too, as a *record*: its first ``HEAD_BYTES`` at most
-(nothing, when unreadable), its real size, and why (design.md: "every payload is
+(nothing, when unreadable), its real size, and why (docs/architecture.md: "every payload is
 archived, whatever becomes of it"). Its digest is the payload's own when the bytes were in
 hand, and otherwise one of what was seen (``record_digest``), so the same file seen twice is
 one record; either way it is not the digest of the record's content, which is how
@@ -113,7 +113,7 @@ def payload_bytes(payload: RawPayload) -> bytes:
 def iter_archived(*, quarantined_only: bool = False) -> Iterator[tuple[int | None, str, bytes]]:
     """``(agency id, origin, bytes)`` of archived payloads, in the order they were received.
 
-    Re-processing these through the pipeline rebuilds the stories (design.md: "Re-processing
+    Re-processing these through the pipeline rebuilds the stories (docs/architecture.md: "re-processing
     the archive rebuilds the same stories"); ``quarantined_only`` retries only the payloads
     that could not be read, e.g. after a parser learned their format. Records of payloads
     never kept whole are left out: there is nothing to re-process.

@@ -2,7 +2,7 @@
 
 ``decide`` looks at a ``StoryData`` and what the database holds about its story
 (``StoryForUpdate``) and returns a ``StoryUpdateIntent`` with a reason a person can read.
-The rules (design.md, "Lifecycle rules"):
+The rules (docs/architecture.md, "Lifecycle rules"):
 
 - a story not seen before is new — or embargoed, or killed on arrival when the agency
   cancelled it before we had it (kept, so a late copy can never publish it);
@@ -126,7 +126,7 @@ def decide(data: StoryData, existing: StoryForUpdate | None, *, now: datetime) -
     headline_changed = data.headline != existing.headline
     if existing.killed:
         # Only the agency can lift its own kill, and only with a newer usable version
-        # (design.md, "an agency kill is final"); a desk kill stays whatever arrives.
+        # (docs/architecture.md: "an agency kill is final"); a desk kill stays whatever arrives.
         return intent(
             Action.UPDATED,
             "newer usable version from the agency: its kill is lifted",

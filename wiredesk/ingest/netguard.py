@@ -13,7 +13,12 @@ Refused: loopback, private, link-local, shared, reserved, multicast and unspecif
 addresses (``ipaddress``' ``is_global``), IPv4-mapped IPv6 forms of them included — unless
 ``WIREDESK_ALLOW_PRIVATE_ADDRESSES`` is on (tests, a drop server on the LAN).
 
-Does not follow redirects or read bodies (``retrieve.py`` does); does not use proxies from
+A client may also carry a deadline (``time.monotonic()`` seconds): every connect, read and
+write of its connections then ends by it, so a server that drips its status line, headers or
+body a byte at a time cannot stretch one exchange past it (httpx's own timeouts are per
+operation).
+
+Does not follow redirects or read bodies (``retrieve.fetch`` does); does not use proxies from
 the environment (``HTTP_PROXY``): through a proxy, the proxy would resolve the name.
 """
 
@@ -22,6 +27,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import ssl
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,21 +118,57 @@ class Guard:
         """Check a URL now (scheme, host, addresses) without connecting: the addresses."""
         return self.addresses(*check_url(url))
 
-    def client(self, **options: Any) -> httpx.Client:
+    def client(self, *, deadline: float | None = None, **options: Any) -> httpx.Client:
         """An ``httpx.Client`` whose every connection goes through this guard.
 
         ``options`` are passed to ``httpx.Client`` (timeout, headers…); redirects are never
         followed by the client itself: the caller checks each hop's URL with
-        :func:`check_url` and the guard checks its address on connecting.
+        :func:`check_url` and the guard checks its address on connecting. With ``deadline``
+        (``time.monotonic()`` seconds), no connect, read or write of the client's
+        connections goes on past it: it fails as httpx's timeouts do.
         """
-        return httpx.Client(transport=GuardedTransport(self), follow_redirects=False, **options)
+        return httpx.Client(transport=GuardedTransport(self, deadline=deadline), follow_redirects=False, **options)
+
+
+def _time_left(deadline: float, timeout: float | None, error: type[httpcore.TimeoutException]) -> float:
+    """What an operation may take: ``timeout``, cut to what is left before ``deadline``; ``error`` past it."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("The deadline of the exchange has passed.")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by ``deadline``, however slowly bytes come."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float) -> None:
+        self.stream, self.deadline = stream, deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.stream.read(max_bytes, _time_left(self.deadline, timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.stream.write(buffer, _time_left(self.deadline, timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        left = _time_left(self.deadline, timeout, httpcore.ConnectTimeout)
+        tls = self.stream.start_tls(ssl_context, server_hostname, left)
+        return _DeadlineStream(tls, self.deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.stream.get_extra_info(info)
 
 
 class _GuardedBackend(httpcore.SyncBackend):
     """httpcore's socket backend, resolving through the guard and connecting to an address."""
 
-    def __init__(self, guard: Guard) -> None:
-        self.guard = guard
+    def __init__(self, guard: Guard, deadline: float | None = None) -> None:
+        self.guard, self.deadline = guard, deadline
 
     def connect_tcp(
         self,
@@ -138,17 +180,20 @@ class _GuardedBackend(httpcore.SyncBackend):
     ) -> httpcore.NetworkStream:
         error: httpcore.ConnectError | httpcore.ConnectTimeout | None = None
         for address in self.guard.addresses(host, port):
+            left = timeout if self.deadline is None else _time_left(self.deadline, timeout, httpcore.ConnectTimeout)
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = super().connect_tcp(address, port, left, local_address, socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 error = exc  # the next checked address, as getaddrinfo's users do
+                continue
+            return stream if self.deadline is None else _DeadlineStream(stream, self.deadline)
         raise error or IngestError(f"Cannot resolve {host}: no address.")
 
 
 class GuardedTransport(httpx.HTTPTransport):
     """``httpx.HTTPTransport`` over :class:`_GuardedBackend`; ignores environment proxies."""
 
-    def __init__(self, guard: Guard) -> None:
+    def __init__(self, guard: Guard, *, deadline: float | None = None) -> None:
         super().__init__(trust_env=False)
         # httpx 0.28 takes no network backend; its pool is rebuilt with one (httpcore's
         # public API). ingest/tests/test_netguard.py fails loudly if that ever stops working.
@@ -157,5 +202,5 @@ class GuardedTransport(httpx.HTTPTransport):
             max_connections=10,
             max_keepalive_connections=5,
             keepalive_expiry=5.0,
-            network_backend=_GuardedBackend(guard),
+            network_backend=_GuardedBackend(guard, deadline),
         )

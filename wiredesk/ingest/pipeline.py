@@ -6,12 +6,12 @@ Payloads are parsed (pure) and then archived, decided and stored in batches, one
 transaction each; every payload is archived, and one that cannot be read is quarantined
 with its error while the pipeline goes on with the others.
 
-One bad payload never costs another (design.md; issue #11): any ``Exception`` while parsing,
-deciding or storing one payload quarantines that payload, with the reason in words, and the
-others are stored. A batch whose transaction fails for any reason is stored again payload by
-payload; a payload that fails alone is archived as quarantined in a transaction of its own
-(the failed one took its archive row with it). ``BaseException`` (``KeyboardInterrupt``,
-``SystemExit``) is never caught.
+One bad payload never costs another (docs/architecture.md, "Lifecycle rules"; issue #11):
+any ``Exception`` while parsing, deciding or storing one payload quarantines that payload,
+with the reason in words, and the others are stored. A batch whose transaction fails for any
+reason is stored again payload by payload; a payload that fails alone is archived as
+quarantined in a transaction of its own (the failed one took its archive row with it).
+``BaseException`` (``KeyboardInterrupt``, ``SystemExit``) is never caught.
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.dispatch import Signal
 from django.utils import timezone
 
 from wiredesk.ingest import archive, store
@@ -35,8 +34,9 @@ from wiredesk.ingest.detect import parse_payload
 from wiredesk.ingest.exceptions import ParseError, ParserFailed, PayloadTooLarge
 from wiredesk.ingest.normalize import escape_text
 from wiredesk.ingest.types import Action, SkippedItem, StoryData, StoryForUpdate, StoryUpdateIntent
+from wiredesk.stories import after, lifecycle
 from wiredesk.stories.models import Agency, Section
-from wiredesk.stories.signals import stories_changed, stories_created
+from wiredesk.stories.pubtime import agency_publication_time
 
 log = logging.getLogger("wiredesk.ingest")
 
@@ -217,22 +217,27 @@ class Pipeline:
             payload_of = {id(p): pk for p, pk in zip(batch, payload_ids, strict=True)}
             now = self.clock()
             stories, states = store.load_stories({(a.pk, s.agency_id) for p in batch for a, s in p.stories})
+            lives: dict[store.StoryKey, lifecycle.StoryState] = {}  # after the batch's versions so far
             entries = []
             for parsed in batch:
                 for agency, data in parsed.stories:
                     key = (agency.pk, data.agency_id)
-                    intent = decide(data, states.get(key), now=now)
-                    states[key] = _advance(states.get(key), intent)
+                    state = states.get(key)
+                    intent = decide(data, state, now=now)
+                    if intent.store_version:
+                        life = lives.get(key)
+                        if life is None and key in stories:
+                            life = store.lifecycle_state(stories[key])
+                        lives[key] = life = lifecycle.next_state(life, self._event(intent, life is None, now), now=now)
+                        states[key] = _advance(state, intent, life)
                     entries.append(store.Entry(agency, intent, payload_of[id(parsed)]))
             existed = set(stories)
-            store.write(entries, stories, now=now, section=self.section, hold=self.hold)
-        # bulk writes send no post_save: tell the site which pages to purge, once committed
+            store.write(entries, stories, lives, now=now, section=self.section)
+        # committed: what follows a stored batch is the after-commit steps (stories/after.py)
         changed = {stories[e.key].pk for e in entries if e.intent.store_version and e.key in stories}
-        created = sorted(story.pk for key, story in stories.items() if key not in existed)
         if changed:
-            _announce(stories_changed, story_ids=sorted(changed), created=created)
-        if created:  # routing rules run on these, once committed
-            _announce(stories_created, story_ids=created)
+            created = {story.pk for key, story in stories.items() if key not in existed}
+            after.run(after.Changes(stories=tuple(sorted(changed)), created=frozenset(created)))
         outcomes, position = [], 0
         for parsed in batch:
             outcome = parsed.outcome(payload_of.get(id(parsed)))
@@ -244,6 +249,21 @@ class Pipeline:
             position += len(parsed.stories)
             outcomes.append(outcome)
         return outcomes
+
+    def _event(self, intent: StoryUpdateIntent, new: bool, now: datetime) -> lifecycle.AgencyVersion:
+        """What ``intent`` is for the story's lifecycle; ``new``: the story is first seen."""
+        data = intent.data
+        if not new:
+            return lifecycle.AgencyVersion(
+                data.version_created, intent.make_current, intent.kill, intent.revive, intent.headline_changed
+            )
+        # listed at the agency's publication time, not now: lists sort by it (issue #11)
+        embargo = data.embargoed if intent.action is Action.EMBARGOED else None
+        published = agency_publication_time(
+            first_created=data.first_created, version_created=data.version_created, received=now, embargo=embargo
+        )
+        return lifecycle.AgencyVersion(data.version_created, intent.make_current, intent.kill, intent.revive,
+                                       intent.headline_changed, self.hold, embargo, published)  # fmt: skip
 
     def _ingest_one(self, parsed: _Parsed) -> PayloadOutcome:
         """The fallback: ``parsed`` alone in a batch of its own, decided again on fresh state.
@@ -287,17 +307,6 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n} bytes"
 
 
-def _announce(signal: Signal, **kwargs: Any) -> None:
-    """Send ``signal`` for a committed batch; a receiver's failure is logged, never the batch's.
-
-    The stories are stored by now: a purge or index that fails must not report them
-    quarantined, nor store the batch again.
-    """
-    for receiver, result in signal.send_robust(sender=Pipeline, **kwargs):
-        if isinstance(result, Exception):
-            log.error("%r failed after a batch was stored", receiver, exc_info=result)
-
-
 def batches[T](
     items: Iterable[T], weigh: Callable[[T], int], *, size: int = BATCH_SIZE, max_bytes: int = BATCH_BYTES
 ) -> Iterator[list[T]]:
@@ -325,21 +334,20 @@ def _story_outcome(agency: Agency, intent: StoryUpdateIntent, story_id: int | No
     )  # fmt: skip
 
 
-def _advance(state: StoryForUpdate | None, intent: StoryUpdateIntent) -> StoryForUpdate:
-    """The state a story would have after ``intent`` (mirrors what ``store`` writes)."""
+def _advance(state: StoryForUpdate | None, intent: StoryUpdateIntent, life: lifecycle.StoryState) -> StoryForUpdate:
+    """What the decider knows of a story after its version ``intent`` was stored, in ``life``.
+
+    The agency's kill is the lifecycle's (``life.agency_killed``); the rest is the decider's
+    own memory: the current version's key and headline, the content hashes stored.
+    """
     if state is None:  # a story first seen: its one state built at once (the hot path's common case)
-        key = version_key(intent.data)
-        if not intent.store_version:
-            return StoryForUpdate(story_id=0, current=key, content_hashes=frozenset(), killed=False)
         return StoryForUpdate(
             story_id=0,
-            current=key,
+            current=version_key(intent.data),
             content_hashes=frozenset((intent.content_hash,)),
-            killed=intent.kill and not intent.revive,
+            killed=life.agency_killed,
             headline=intent.data.headline if intent.make_current else "",
         )
-    if not intent.store_version:
-        return state
     current, headline = state.current, state.headline
     if intent.make_current:
         current, headline = version_key(intent.data), intent.data.headline
@@ -348,6 +356,6 @@ def _advance(state: StoryForUpdate | None, intent: StoryUpdateIntent) -> StoryFo
         story_id=state.story_id,
         current=current,
         content_hashes=state.content_hashes | {intent.content_hash},
-        killed=(state.killed or intent.kill) and not intent.revive,
+        killed=life.agency_killed,
         headline=headline,
     )

@@ -1,15 +1,19 @@
-"""Turn the targets of ``wiredesk ingest`` (files, folders, URLs) into payload bytes.
+"""Turn files, folders and URLs into payload bytes: ``wiredesk ingest``'s targets, and the
+one HTTP fetcher for every server other people name (:func:`fetch`).
 
 Folders are walked recursively in name order, skipping hidden files and editors' partial
 files; a symbolic link is followed only to a file inside the folder, never to a folder
 (issue #11: a link dropped in a folder must not read /etc).
 
-URLs are fetched with httpx: bounded time, bounded size, few redirects, and no loopback
-or private-range destination unless ``WIREDESK_ALLOW_PRIVATE_ADDRESSES`` is on —
-checked where the connection is made (``netguard``), so DNS rebinding cannot slip past.
+URLs are fetched with httpx by :func:`fetch` — for ``wiredesk ingest URL``, for polling
+sources (conditional GET) and for WebSub subscriptions alike (issue #12: there used to be
+one fetcher per caller): bounded time for the whole exchange, bounded size, few
+redirects, an honest ``User-Agent``, and no loopback or private-range destination unless
+``WIREDESK_ALLOW_PRIVATE_ADDRESSES`` is on — checked where the connection is made
+(``netguard``), so DNS rebinding cannot slip past.
 
-Does not parse anything; scheduled polling of sources (conditional GET, backoff) is
-``wiredesk.sources``' job.
+Does not parse anything; when to poll a source again (backoff, ``Retry-After``) is
+``wiredesk.sources.schedule``'s job.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import base64
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
@@ -34,6 +38,8 @@ USER_AGENT = f"Wiredesk/{__version__} (+https://github.com/wiredesk; wire ingest
 SKIP_SUFFIXES = (".tmp", ".part", ".swp", "~")
 HEAD_BYTES = 64 * 1024
 """What is read of a file too large to take: the archive keeps it in the file's record."""
+URL_TIMEOUT = 30.0
+"""Seconds ``wiredesk ingest URL`` allows one URL's whole exchange (polling: ``WIREDESK_POLL_TIMEOUT``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +62,8 @@ def iter_targets(targets: list[str], *, max_bytes: int, allow_private: bool) -> 
     """Yield every payload named by ``targets``, in order, one ``Retrieved`` each."""
     for target in targets:
         if target.startswith(("http://", "https://")):
-            yield fetch_url(target, max_bytes=max_bytes, allow_private=allow_private)
+            fetched = fetch(target, max_bytes=max_bytes, allow_private=allow_private, timeout=URL_TIMEOUT)
+            yield Retrieved(origin=fetched.url, data=fetched.data, error=fetched.error)
             continue
         path = Path(target)
         if path.is_dir():
@@ -134,48 +141,17 @@ def check_destination(url: str, *, allow_private: bool) -> None:
         Guard().check(url)
 
 
-def fetch_url(
-    url: str, *, max_bytes: int, allow_private: bool, timeout: float = 30.0, guard: Guard | None = None
-) -> Retrieved:
-    """GET ``url`` once; the body, or a plain-language error. Never raises.
-
-    ``guard`` (tests) replaces the default one made from ``allow_private``.
-    """
-    guard = guard or Guard(allow_private=allow_private)
-    try:
-        with guard.client(timeout=timeout, headers={"User-Agent": USER_AGENT}) as client:
-            for _hop in range(5):
-                check_url(url)
-                with client.stream("GET", url) as response:
-                    if response.is_redirect and response.next_request is not None:
-                        url = str(response.next_request.url)
-                        continue
-                    if response.status_code != 200:
-                        return Retrieved(origin=url, error=f"The server answered HTTP {response.status_code}.")
-                    body = bytearray()
-                    for chunk in response.iter_bytes():
-                        body += chunk
-                        if len(body) > max_bytes:
-                            return Retrieved(origin=url, error=f"The response is over the {max_bytes} byte limit.")
-                    return Retrieved(origin=url, data=bytes(body))
-            return Retrieved(origin=url, error="Too many redirects (more than 5).")
-    except IngestError as exc:
-        return Retrieved(origin=url, error=str(exc))
-    except httpx.HTTPError as exc:
-        return Retrieved(origin=url, error=f"Fetching failed: {exc.__class__.__name__}: {exc}")
-
-
 LOOP_ERROR = "The server redirects in a loop."
-#: Response headers a conditional poll keeps (validators and timing hints), lower-case.
+#: Response headers a fetch keeps (validators and timing hints), lower-case.
 KEPT_HEADERS = ("etag", "last-modified", "cache-control", "expires", "date", "retry-after", "content-type", "link")
 
 
 @dataclass(frozen=True, slots=True)
 class Fetched:
-    """One conditional GET: the final status, body and kept headers, or the failure in words.
+    """One fetch: the final status, body and kept headers, or the failure in words.
 
     ``status`` is 0 when no HTTP answer was had at all (refused destination, timeout, …).
-    A 304 has no ``error``; every status other than 200 and 304 has one.
+    A status the caller did not ``accept`` comes with an ``error`` and no body.
     """
 
     url: str
@@ -186,7 +162,7 @@ class Fetched:
 
     @property
     def not_modified(self) -> bool:
-        return self.status == 304
+        return self.status == 304 and not self.error
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,63 +183,71 @@ class Credentials:
         return {}
 
 
-def fetch_conditional(
+def fetch(
     url: str,
     *,
-    etag: str = "",
-    last_modified: str = "",
-    credentials: Credentials | None = None,
     max_bytes: int,
     allow_private: bool,
     timeout: float = 20.0,
     max_redirects: int = 5,
+    etag: str = "",
+    last_modified: str = "",
+    credentials: Credentials | None = None,
+    form: Mapping[str, str] | None = None,
+    accept: Collection[int] = (200,),
     guard: Guard | None = None,
 ) -> Fetched:
-    """GET ``url`` with ``If-None-Match``/``If-Modified-Since``; never raises.
+    """GET ``url`` (or POST ``form`` to it); the answer, or a plain-language error. Never raises.
 
-    Bounded: ``timeout`` covers the whole exchange (a server dripping bytes slowly is cut
-    off too), the body stops at ``max_bytes``, at most ``max_redirects`` redirects are
-    followed and a loop is named as one, and every hop's destination is checked like
-    :func:`check_destination`, where the connection is made. Credentials are only sent to
-    the host first named: a redirect to another host does not get them. ``guard`` (tests)
-    replaces the default one made from ``allow_private``. Does not decide when to poll again
-    (``sources.schedule``).
+    The one way Wiredesk reaches a server someone else named: ``wiredesk ingest URL``,
+    polling (a conditional GET: ``etag``/``last_modified``, ``accept=(200, 304)``) and
+    WebSub subscriptions (``form``, ``accept=(202, 204)``) all come here. (The purge of
+    Wiredesk's own nginx, ``site.purge.nginx``, is not such a request and does not.)
+
+    Bounded: ``timeout`` covers the whole exchange, redirects included (a server dripping
+    its headers or body slowly is cut off too: ``netguard`` ends every read by the
+    deadline); the body stops at ``max_bytes``; at most ``max_redirects`` redirects are
+    followed, and a loop is named as one; every hop's URL must be http(s) and its address
+    is checked where the connection is made (``netguard``; private ranges only with
+    ``allow_private``). Credentials go only to the host first named. A form is posted once:
+    a redirect is its answer, never followed (a WebSub form holds the subscription's
+    secret). The honest ``USER_AGENT`` goes everywhere. ``guard`` (tests) replaces the
+    default one made from ``allow_private``.
+
+    Reads the body of ``accept``-ed statuses only. Does not decide when to poll again
+    (``sources.schedule``) and does not parse anything.
     """
     conditional = {"If-None-Match": etag} if etag else {}
     if last_modified:
         conditional["If-Modified-Since"] = last_modified
     secret = credentials.headers() if credentials else {}
-    origin_host = urlsplit(url).netloc
-    deadline = time.monotonic() + timeout
+    origin_host, method = urlsplit(url).netloc, "GET" if form is None else "POST"
     seen: set[str] = set()
     guard = guard or Guard(allow_private=allow_private)
+    deadline = time.monotonic() + timeout
     try:
-        with guard.client(timeout=timeout, headers={"User-Agent": USER_AGENT}) as client:
+        with guard.client(timeout=timeout, deadline=deadline, headers={"User-Agent": USER_AGENT}) as client:
             for _hop in range(max_redirects + 1):
                 check_url(url)
                 seen.add(url)
                 headers = conditional | (secret if urlsplit(url).netloc == origin_host else {})
-                with client.stream("GET", url, headers=headers) as response:
+                with client.stream(method, url, headers=headers, data=form) as response:
                     kept = {k: response.headers[k] for k in KEPT_HEADERS if k in response.headers}
-                    if response.is_redirect and response.next_request is not None:
+                    status = response.status_code
+                    if response.is_redirect and response.next_request is not None and form is None:
                         url = str(response.next_request.url)
                         if url in seen:
-                            return Fetched(url=url, status=response.status_code, error=LOOP_ERROR)
+                            return Fetched(url=url, status=status, error=LOOP_ERROR)
                         continue
-                    if response.status_code == 304:
-                        return Fetched(url=url, status=304, headers=kept)
-                    if response.status_code != 200:
-                        return Fetched(url=url, status=response.status_code, headers=kept,
-                                       error=_status_error(response.status_code, kept))  # fmt: skip
+                    if status not in accept:
+                        return Fetched(url=url, status=status, headers=kept, error=_status_error(status, kept))
                     body = bytearray()
                     for chunk in response.iter_bytes():
                         body += chunk
                         if len(body) > max_bytes:
-                            return Fetched(url=url, status=200, headers=kept,
+                            return Fetched(url=url, status=status, headers=kept,
                                            error=f"The response is over the {_mb(max_bytes)} limit.")  # fmt: skip
-                        if time.monotonic() > deadline:
-                            raise httpx.ReadTimeout("deadline")
-                    return Fetched(url=url, status=200, data=bytes(body), headers=kept)
+                    return Fetched(url=url, status=status, data=bytes(body), headers=kept)
             return Fetched(url=url, error=f"Too many redirects (more than {max_redirects}).")
     except IngestError as exc:
         return Fetched(url=url, error=str(exc))

@@ -1,13 +1,12 @@
-"""Clean agency HTML for readers, and turn markup into plain text.
+"""Clean agency HTML for readers, and turn plain text into paragraphs.
 
 Bodies keep the structure news needs — paragraphs, headings, lists, quotes, links (http,
 https, mailto — the same allowlist for every URL attribute: href, src, cite), emphasis,
 figures and simple tables — and lose everything else (scripts, styles, event handlers,
 iframes, forms). nh3 (the Ammonia sanitizer) does the work.
-Headlines, abstracts and bylines are plain text: tags dropped, entities decoded,
-whitespace collapsed.
 
 Does not rewrite or shorten the text itself: a syndicated body stays the agency's words.
+Does not turn markup into plain text: ``wiredesk.text.plain_text`` does, for every part.
 """
 
 from __future__ import annotations
@@ -41,23 +40,6 @@ URL_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 # URL gets the same allowlist from _filter_url_attribute (a javascript: cite is a link too).
 URL_ATTRIBUTES: Final = frozenset({"href", "src", "cite", "longdesc", "action", "formaction", "poster", "data"})
 
-# Elements inside a sentence (HTML phrasing content): their tags are no word boundary, so
-# they go without a space ("<b>301</b>." is "301."); any other tag is one.
-INLINE_TAGS: Final = frozenset(
-    {"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
-     "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
-     "var", "wbr"}
-)  # fmt: skip
-
-# A tag starts with a letter, "/" or "!" after "<"; "a < b > c" in plain text is not one.
-_TAG: Final = re.compile(r"<[/!?]?([A-Za-z][A-Za-z0-9]*)[^>]*>|<!--.*?-->", re.S)
-_COMMENT: Final = re.compile(r"<!--.*?-->", re.S)
-# Elements whose content is code or raw text, never words for readers; only with their end
-# tag, so that a headline that merely names "<style>" loses no more than that word.
-_HIDDEN: Final = re.compile(
-    r"<(script|style|template|noscript|iframe|noembed|noframes|xmp)\b[^>]*>.*?</\1\s*>", re.S | re.I
-)
-_BLOCK_END: Final = re.compile(r"</(p|div|h[1-6]|li|blockquote|tr|table|pre)>|<br\s*/?>", re.I)
 _PARAGRAPH_BREAK: Final = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 # A URL's scheme as a browser reads it (WHATWG URL): leading C0 controls and spaces are
 # skipped and tabs/newlines anywhere are dropped first, so "  java\tscript:" is javascript:.
@@ -111,44 +93,9 @@ def sanitize_body(markup: str) -> str:
     return clean(markup).strip()
 
 
-def plain_text(value: str | None) -> str:
-    """Return ``value`` as one line of plain text: tags dropped, entities decoded."""
-    if not value:
-        return ""
-    if "<" in value:
-        # script and style are dropped with their text, not just their tags (comments
-        # first: a "<script>" inside one is no script)
-        value = _TAG.sub(_tag_gap, without_code(_COMMENT.sub("", value)))
-    if "&" in value:
-        value = html.unescape(value)
-    return _one_line(value)
-
-
-def without_code(value: str) -> str:
-    """``value`` less its script, style and other raw-text elements, tags and content.
-
-    For text a feed types as plain that still carries them: their content is code, never
-    words for readers. Other tags, and a lone "<script>" without an end tag, stay.
-    """
-    return _HIDDEN.sub(" ", value) if "<" in value else value
-
-
-def _tag_gap(match: re.Match[str]) -> str:
-    name = match.group(1)
-    return "" if name is None or name.lower() in INLINE_TAGS else " "
-
-
 def text_to_html(text: str) -> str:
     """Turn plain text (ninjs ``body_text``, ``description_text``) into escaped paragraphs."""
     paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
     if len(paragraphs) == 1 and "\n" in paragraphs[0]:
         paragraphs = [p.strip() for p in paragraphs[0].splitlines() if p.strip()]
     return "".join(f"<p>{html.escape(_one_line(p))}</p>" for p in paragraphs)
-
-
-def html_to_text(markup: str) -> str:
-    """Plain text of a body, paragraphs separated by blank lines (for search and hashing)."""
-    text = _BLOCK_END.sub("\n\n", markup)
-    text = html.unescape(_TAG.sub("", text))
-    parts = (_one_line(p) for p in text.split("\n\n"))
-    return "\n\n".join(p for p in parts if p)

@@ -6,12 +6,14 @@ batch of payloads, in arrival order) with a fixed number of queries: one insert 
 stories, one of versions, one prepared update of the stories that changed, one insert of
 events. Stories are held as ``StoryRow`` values, not model instances (``_rows``).
 
-Does not decide anything: every rule is in ``decide.py``; does not own the transaction.
+Does not decide anything: what a version means is in ``decide.py``, what it makes of the
+story in ``wiredesk.stories.lifecycle`` (the caller passes the states); does not own the
+transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,9 +22,12 @@ from django.db.models import Q
 from wiredesk.ingest import _rows, _sql
 from wiredesk.ingest._rows import STORY_FIELDS_WRITTEN, STORY_ROW_COLUMNS, StoryRow
 from wiredesk.ingest.types import StoryForUpdate, StoryUpdateIntent, VersionKey
+from wiredesk.stories.lifecycle import StoryState
 from wiredesk.stories.models import Agency, Section, Story, StoryEvent, StoryVersion
 
-__all__ = ["STORY_FIELDS_WRITTEN", "Entry", "StoryKey", "StoryRow", "load_stories", "write"]
+__all__ = ["STORY_FIELDS_WRITTEN", "Entry", "StoryKey", "StoryRow", "lifecycle_state", "load_stories", "write"]
+
+lifecycle_state = _rows.lifecycle_state
 
 StoryKey = tuple[int, str]
 """A story as the ingest knows it before it has a row: (agency pk, agency's id)."""
@@ -109,38 +114,52 @@ def _insertion_order(entries: Sequence[Entry], new: dict[StoryKey, StoryRow]) ->
 def write(
     entries: Sequence[Entry],
     stories: dict[StoryKey, StoryRow],
+    states: Mapping[StoryKey, StoryState],
     *,
     now: datetime,
     section: Section | None = None,
-    hold: bool = False,
 ) -> None:
     """Write ``entries`` (in arrival order) onto ``stories``, adding the stories created.
 
-    ``stories`` must hold every stored story the entries name (``load_stories`` in the same
-    transaction); the caller owns the transaction.
+    ``states`` holds, for every story an entry stores a version of, its lifecycle state
+    after the batch (``lifecycle.next_state``, worked out by the pipeline); the story's
+    current version is the last one an entry made current. ``stories`` must hold every
+    stored story the entries name (``load_stories`` in the same transaction); the caller
+    owns the transaction. New stories go in ``section``.
     """
     new: dict[StoryKey, StoryRow] = {}
     for entry in entries:
         key = entry.key
         if entry.intent.store_version and key not in stories and key not in new:
-            new[key] = _rows.new_story(entry.agency, entry.intent, now=now, section=section, hold=hold)
+            new[key] = _rows.new_story(entry.agency, entry.intent.data.agency_id, states[key], now=now, section=section)
     if new:
         _rows.insert_stories(_insertion_order(entries, new))
         stories.update(new)
-    rows = [(entry, stories[entry.key]) for entry in entries if entry.intent.store_version]
+    rows = []
+    for entry in entries:
+        if entry.intent.store_version:
+            key = entry.key
+            rows.append((key, entry, stories[key]))
     if not rows:
         return
-    before = {id(story): _rows.snapshot(story) for _, story in rows}
-    version_ids = _sql.insert(StoryVersion, [_rows.version_row(s, e.intent, e.payload_id, now) for e, s in rows])
+    version_ids = _sql.insert(StoryVersion, [_rows.version_row(s, e.intent, e.payload_id, now) for _, e, s in rows])
     events = []
-    touched: dict[int, StoryRow] = {}
-    for (entry, story), version_id in zip(rows, version_ids, strict=True):
-        _rows.apply(story, entry.intent, version_id, now)
-        touched[id(story)] = story
+    current: dict[StoryKey, int | None] = {}  # per story written, first seen first: the version it shows now
+    for (key, entry, story), version_id in zip(rows, version_ids, strict=True):
+        if entry.intent.make_current:
+            current[key] = version_id
+        elif key not in current:
+            current[key] = story.current_version_id
         events.append({
             "story_id": story.pk, "action": entry.intent.action.value, "actor": "agency",
             "reason": entry.intent.reason, "version_id": version_id, "created": now,
         })  # fmt: skip
-    created = {id(s) for s in new.values()}
-    _rows.update_stories([s for ref, s in touched.items() if ref in created or _rows.snapshot(s) != before[ref]])
+    changed = []
+    for key, shown in current.items():
+        story = stories[key]
+        before = None if key in new else _rows.snapshot(story)  # a new row is always saved: its version is set now
+        _rows.set_state(story, states[key], shown)
+        if before is None or _rows.snapshot(story) != before:
+            changed.append(story)
+    _rows.update_stories(changed)
     _sql.insert(StoryEvent, events)

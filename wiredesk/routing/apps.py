@@ -8,6 +8,8 @@ class RoutingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from wiredesk.routing import signal_handlers
+        # After an ingest batch: the rules run on the stories it created (routing/after.py).
+        from wiredesk.routing import after, signal_handlers
 
+        after.register()
         signal_handlers.connect()

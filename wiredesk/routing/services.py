@@ -1,9 +1,11 @@
 """Running the routing rules: on new stories at ingest (``apply_rules``) and as a dry run.
 
-Every change goes through ``wiredesk.stories.services`` with the actor ``rule:NAME``, so it
-lands in the audit log like a person's action. Rules only ever touch stories that were just
-created: an agency update of a known story is never routed again, so a desk decision is
-never overridden. Ingest's own defaults (a source's or ``--section``/``--hold``) are only
+Every change goes through a service with the actor ``rule:NAME``, so it lands in the audit
+log like a person's action: ``wiredesk.stories.services`` for the section and the status,
+``wiredesk.enrich.services.add_rule_tags`` for tags (the link names the rule, so
+enrichment keeps it). Routing writes no row of another app itself. Rules only ever touch
+stories that were just created: an agency update of a known story is never routed again,
+so a desk decision is never overridden. Ingest's own defaults (a source's or ``--section``/``--hold``) are only
 defaults: a matching rule replaces them. A killed story (a kill notice on arrival) is never
 published or held by a rule.
 
@@ -13,27 +15,24 @@ the worker within that time), so a batch without rules costs ingest no query at 
 
 from __future__ import annotations
 
-import logging
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
-from wiredesk.enrich.models import StoryTag, Tag
-from wiredesk.enrich.services import find_tags, plain_text
+from wiredesk.enrich.models import StoryTag
+from wiredesk.enrich.services import add_rule_tags, find_tags
 from wiredesk.routing.models import RoutingRule
 from wiredesk.routing.rules import Routing, Rule, StatusAction, StoryFacts, Where, route, split_list
 from wiredesk.sources.models import Source
 from wiredesk.stories import services as story_services
-from wiredesk.stories.models import Section, Story, StoryEvent
+from wiredesk.stories.models import Section, Story
+from wiredesk.text import plain_text
+from wiredesk.ttl import TTLCache
 
-log = logging.getLogger("wiredesk.routing")
 RULES_TTL = 30.0
-TAG_SOURCE = "routing"  # StoryTag.source of the tags rules add
 STATUS_OF = {StatusAction.PUBLISH: Story.Status.PUBLISHED, StatusAction.HOLD: Story.Status.HELD,
              StatusAction.DROP: Story.Status.KILLED}  # fmt: skip
 
@@ -77,23 +76,8 @@ def load_rules(*, exclude: int | None = None) -> list[tuple[int, Rule]]:
             for r in saved.order_by("position", "pk")]  # fmt: skip
 
 
-class _Rules:
-    """The enabled rules, re-read at most every ``RULES_TTL`` seconds (per process)."""
-
-    def __init__(self) -> None:
-        self.value: list[Rule] = []
-        self.until = 0.0
-
-    def get(self) -> list[Rule]:
-        if time.monotonic() >= self.until:
-            self.value, self.until = [r for _, r in load_rules()], time.monotonic() + RULES_TTL
-        return self.value
-
-    def clear(self) -> None:
-        self.until = 0.0
-
-
-enabled_rules = _Rules()
+#: The enabled rules, re-read at most every ``RULES_TTL`` seconds (per process).
+enabled_rules = TTLCache(lambda: [r for _, r in load_rules()], ttl=RULES_TTL)
 
 
 def _tag_names(stories: Sequence[Story], *, compute: bool) -> dict[int, frozenset[str]]:
@@ -109,7 +93,7 @@ def _tag_names(stories: Sequence[Story], *, compute: bool) -> dict[int, frozense
     if compute:  # the gazetteer loads on first use, so only when a rule asks for tags
         for story in stories:
             if not names[story.pk] and story.current_version is not None:
-                found, _, _ = find_tags(story, story.current_version, plain_text(story.current_version))
+                found, _, _ = find_tags(story, story.current_version, plain_text(story.current_version.body_html))
                 names[story.pk] |= {f.name.casefold() for f in found} | {f.qcode.casefold() for f in found if f.qcode}
     return {pk: frozenset(v) for pk, v in names.items()}
 
@@ -126,7 +110,7 @@ def facts_of(story: Story, tags: frozenset[str] = frozenset()) -> StoryFacts:
         urgency=version.urgency,
         language=version.language,
         headline=version.headline,
-        body=plain_text(version),
+        body=plain_text(version.body_html),
         subjects=frozenset(codes),
         tags=tags,
     )
@@ -145,47 +129,12 @@ def _load(story_ids: Iterable[int]) -> list[Story]:
     )
 
 
-def _tag(name: str) -> Tag:
-    """The topic tag called ``name`` (enrichment's, when it has one), created when missing."""
-    existing = Tag.objects.filter(kind=Tag.Kind.TOPIC, name__iexact=name).order_by("pk").first()
-    if existing is not None:
-        return existing
-    base = slugify(name, allow_unicode=True)[:100] or "tag"
-    slug, n = base, 1
-    while Tag.objects.filter(kind=Tag.Kind.TOPIC, slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return Tag.objects.create(kind=Tag.Kind.TOPIC, slug=slug, name=name)
-
-
-def _current_tags(story: Story) -> list[str]:
-    return sorted(StoryTag.objects.filter(story=story).values_list("tag__name", flat=True))
-
-
-@transaction.atomic
-def add_tags(story: Story, names: Sequence[str], *, actor: str) -> list[str]:
-    """Tag ``story`` with the topic tags ``names``; one ``StoryEvent`` (action ``tag``) if any was new."""
-    before = _current_tags(story)
-    added = []
-    for name in names:
-        tag = _tag(name)
-        _, created = StoryTag.objects.get_or_create(
-            story=story, tag=tag, defaults={"source": TAG_SOURCE, "evidence": actor[:200]}
-        )
-        if created:
-            added.append(tag.name)
-    if added:
-        StoryEvent.objects.create(story=story, action="tag", actor=actor, reason=", ".join(added),
-                                  before={"tags": before}, after={"tags": _current_tags(story)})  # fmt: skip
-    return added
-
-
 def _carry_out(story: Story, routing: Routing) -> None:
     by_rule: dict[str, list[str]] = {}
     for name, rule in routing.tags:
         by_rule.setdefault(rule, []).append(name)
     for rule, names in by_rule.items():
-        add_tags(story, names, actor=f"rule:{rule}")
+        add_rule_tags(story, names, rule=rule)
     if routing.section is not None:
         section = Section.objects.filter(slug=routing.section).first()
         if section is not None:
@@ -203,7 +152,7 @@ def _carry_out(story: Story, routing: Routing) -> None:
 def apply_rules(story_ids: Iterable[int], *, rules: Sequence[Rule] | None = None) -> dict[int, Routing]:
     """Route the just-created stories ``story_ids`` with the enabled rules (or ``rules``).
 
-    Callers pass only stories created a moment ago (the ``stories_created`` signal does):
+    Callers pass only stories created a moment ago (the after-commit step does, ``after.py``):
     this function does not check that nobody acted on them yet. Returns what each story
     matched (only stories some rule matched).
     """
@@ -217,24 +166,6 @@ def apply_rules(story_ids: Iterable[int], *, rules: Sequence[Rule] | None = None
             _carry_out(story, routing)
             done[story.pk] = routing
     return done
-
-
-def restore_rule_tags(story_ids: Iterable[int]) -> int:
-    """Put back the tags rules added that enrichment replaced meanwhile; how many were put back.
-
-    Enrichment replaces a story's tags with what it finds; the tags rules added are known
-    from the audit log (``tag`` events by ``rule:…``).
-    """
-    events = StoryEvent.objects.filter(story_id__in=list(story_ids), action="tag", actor__startswith="rule:")
-    restored = 0
-    for story_id, actor, reason in events.values_list("story_id", "actor", "reason"):
-        for name in (n.strip() for n in reason.split(",") if n.strip()):
-            tag = _tag(name)
-            _, created = StoryTag.objects.get_or_create(
-                story_id=story_id, tag=tag, defaults={"source": TAG_SOURCE, "evidence": actor[:200]}
-            )
-            restored += created
-    return restored
 
 
 @transaction.atomic

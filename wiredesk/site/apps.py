@@ -7,11 +7,11 @@ class SiteConfig(AppConfig):
     verbose_name = "Public site"
 
     def ready(self) -> None:
-        # Purge cached pages when stories, sections or agencies change (wagtail redirects/apps.py).
+        # After stories changed: index them for search, purge their pages (site/after.py).
+        from wiredesk.site import after
+
+        after.register()
+        # Sections, agencies, deleted stories and page-wide settings (wagtail redirects/apps.py).
         from wiredesk.site import signal_handlers
 
         signal_handlers.connect()
-        # Keep the search index in step with stories (search_index.py says what it indexes).
-        from wiredesk.site import search_index
-
-        search_index.connect()

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
-from django.utils.html import strip_tags
 from django.views.decorators.http import condition, require_safe
 
 from wiredesk.site import meta
@@ -20,6 +19,7 @@ from wiredesk.site.links import share_links, story_path, story_slug, story_url
 from wiredesk.site.queries import Cursor, article_fingerprint, is_public, reader_story, related_stories, withdrawn_by
 from wiredesk.site.views import is_fragment, paged
 from wiredesk.stories.models import Story
+from wiredesk.text import plain_text
 
 
 def _validators(request: HttpRequest, pk: int, slug: str) -> tuple[str, datetime] | None:
@@ -44,7 +44,7 @@ def _last_modified(request: HttpRequest, pk: int, slug: str) -> datetime | None:
 
 def _body_starts_with(body_html: str, dateline: str) -> bool:
     """Whether the agency already put the dateline at the start of the body."""
-    text = " ".join(strip_tags(body_html).split()).casefold()
+    text = plain_text(body_html).casefold()
     return bool(dateline) and text.startswith(dateline.strip().rstrip(":").casefold())
 
 

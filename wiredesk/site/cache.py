@@ -31,6 +31,7 @@ import os
 import secrets
 import time
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ from django.utils.module_loading import import_string
 
 from wiredesk.site.purge.base import PurgeBackend
 from wiredesk.stories.models import Story
+from wiredesk.ttl import TTLCache
 
 log = logging.getLogger("wiredesk.site.cache")
 
@@ -137,20 +139,25 @@ def _is_reader(request: HttpRequest) -> bool:
     return user is None or not user.is_authenticated
 
 
-_next_lift: dict[str, Any] = {}  # {"checked": monotonic seconds, "at": datetime | None}
 LIFT_RECHECK = 5.0
 
 
-def _next_embargo_in() -> float | None:
-    """Seconds until the next embargoed story publishes by itself (no event purges then).
+def _load_next_lift() -> datetime | None:
+    """When the next published, unkilled story's embargo ends, read from the database now."""
+    upcoming = Story.objects.filter(status=Story.Status.PUBLISHED, agency_killed=False,
+                                    embargoed_until__gt=timezone.now())  # fmt: skip
+    lift: datetime | None = upcoming.aggregate(at=Min("embargoed_until"))["at"]
+    return lift
 
-    Looked up at most every ``LIFT_RECHECK`` seconds per process (and after each purge).
-    """
+
+#: The next embargo lift, looked up at most every ``LIFT_RECHECK`` seconds per process (and after each purge).
+_next_lift = TTLCache(_load_next_lift, ttl=LIFT_RECHECK)
+
+
+def _next_embargo_in() -> float | None:
+    """Seconds until the next embargoed story publishes by itself (no event purges then)."""
     now = timezone.now()
-    if not _next_lift or time.monotonic() - _next_lift["checked"] > LIFT_RECHECK:
-        upcoming = Story.objects.filter(status=Story.Status.PUBLISHED, agency_killed=False, embargoed_until__gt=now)
-        _next_lift.update(checked=time.monotonic(), at=upcoming.aggregate(at=Min("embargoed_until"))["at"])
-    lift = _next_lift["at"]
+    lift = _next_lift.get()
     return None if lift is None or lift <= now else (lift - now).total_seconds()
 
 

@@ -10,13 +10,13 @@ from typing import Any
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils import dateformat, timezone
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from wiredesk.site.links import absolute, story_url
 from wiredesk.stories import licence
 from wiredesk.stories.models import Story
+from wiredesk.text import plain_text
 
 DEFAULT_LANGUAGE = "en"
 # Scripts written right to left (CLDR): Arabic, Urdu, Persian, Hebrew, Pashto, Sindhi,
@@ -95,7 +95,7 @@ def summary_of(story: Story) -> str:
         return ""
     if version.abstract:
         return version.abstract
-    return Truncator(" ".join(strip_tags(version.body_html).split())).words(50)
+    return Truncator(plain_text(version.body_html)).words(50)
 
 
 def author_names(byline: str) -> list[str]:

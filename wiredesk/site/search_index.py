@@ -2,8 +2,8 @@
 
 ``index_stories(ids)`` rewrites the documents of those stories from their current state:
 the headline readers see and the current version's abstract and body as plain text. It is
-called from signal handlers (``stories_changed`` after every ingest batch and service call,
-``post_save`` of a single ``Story`` such as a desk headline override) and by
+called by the after-commit step ``index-for-search`` (``wiredesk.site.after``: after every
+ingest batch and every desk change of a story's text, such as a headline override) and by
 ``wiredesk reindex``. It does not decide who may find a story: killed, held and embargoed
 stories stay indexed and are filtered at query time by ``Story.objects.public()``.
 """
@@ -14,20 +14,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection, models
-from django.db.models.signals import post_save
 
-from wiredesk.ingest.sanitize import html_to_text
 from wiredesk.site.models import SearchDocument
 from wiredesk.stories.models import Story
-from wiredesk.stories.signals import stories_changed
+from wiredesk.text import plain_text
 
 BATCH = 500
 # Snippet markers: control characters no indexed text contains (they are stripped from it),
 # so search.py can escape a snippet and then turn exactly these into <mark> tags.
 MARK_START = "\x02"
 MARK_END = "\x03"
-# Fields whose change alters what is indexed; other saves (status, needs_review…) do not.
-INDEXED_FIELDS = frozenset({"headline_override", "current_version", "current_version_id"})
 
 
 def clean(text: str) -> str:
@@ -40,7 +36,7 @@ def document_fields(headline_override: str, headline: str, abstract: str, body_h
     return {
         "headline": clean(headline_override or headline),
         "abstract": clean(abstract),
-        "body": clean(html_to_text(body_html)),
+        "body": clean(plain_text(body_html)),
     }
 
 
@@ -114,19 +110,3 @@ def reindex_all() -> int:
     SearchDocument.objects.all().delete()
     ids = Story.objects.filter(current_version__isnull=False).values_list("pk", flat=True).order_by("pk")
     return index_stories(list(ids))
-
-
-def _stories_changed(sender: Any, story_ids: Any = (), **kwargs: Any) -> None:
-    index_stories(story_ids)
-
-
-def _story_saved(sender: type[Story], instance: Story, update_fields: Any = None, **kwargs: Any) -> None:
-    if update_fields is not None and not (set(update_fields) & INDEXED_FIELDS):
-        return
-    index_stories([instance.pk])
-
-
-def connect() -> None:
-    uid = "wiredesk.site.search"
-    stories_changed.connect(_stories_changed, dispatch_uid=f"{uid}.stories_changed")
-    post_save.connect(_story_saved, sender=Story, dispatch_uid=f"{uid}.story_saved")

@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 from django.views.decorators.http import condition
 
-from wiredesk.site import article, views
+from wiredesk.site import article, tags, views
 from wiredesk.site.cache import cache_page
 from wiredesk.site.feeds import AtomFeed, RssFeed
 from wiredesk.site.jsonfeed import json_feed
@@ -37,4 +37,7 @@ urlpatterns = [
     path("sitemap.xml", cache_page(sitemap), _sitemaps, name="sitemap"),
     path("news-sitemap.xml", cache_page(news_sitemap), name="news-sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("tag/<str:kind>/<str:slug>/", tags.tag_page, name="tag"),
+    path("tag/<str:kind>/<str:slug>/rss/", tags.TagRssFeed(), name="tag-rss"),
+    path("tag/<str:kind>/<str:slug>/atom/", tags.TagAtomFeed(), name="tag-atom"),
 ]

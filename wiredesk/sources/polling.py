@@ -1,9 +1,10 @@
 """Polling sources: claim the due ones, fetch or scan them, ingest, log the run, reschedule.
 
-Every way a source's copy is taken in (poll, drop-folder pass, push, WebSub delivery) ends
-in :func:`ingest_into` and :func:`record_run`, so the poll log and the health page see them
-all alike. When to poll next is decided by the pure ``wiredesk.sources.schedule``; storing
-stories is the ingest pipeline's job. Does not enqueue anything (``tasks.py``, ``worker``).
+Every way a source's copy is taken in (poll, drop-folder pass, push, WebSub delivery) goes
+through :func:`pipeline_of` and ends in :func:`finish`, so the poll log and the health page
+see them all alike. When to poll next is decided by the pure ``wiredesk.sources.schedule``;
+fetching is ``ingest.retrieve.fetch``'s job, storing stories the ingest pipeline's. Does not
+enqueue anything (``tasks.py``, ``worker``).
 
 Claims: :func:`claim_due` locks due rows with ``SELECT … FOR UPDATE SKIP LOCKED`` on
 PostgreSQL and moves their ``next_poll_at`` one interval ahead in the same transaction, so
@@ -30,7 +31,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from wiredesk.ingest.pipeline import PayloadOutcome, Pipeline
-from wiredesk.ingest.retrieve import Credentials, fetch_conditional
+from wiredesk.ingest.retrieve import Credentials, fetch
 from wiredesk.ingest.types import Action
 from wiredesk.sources import schedule
 from wiredesk.sources.models import Source, SourceRun
@@ -85,11 +86,12 @@ def poll(source: Source) -> SourceRun:
 def poll_feed(source: Source) -> SourceRun:
     """One conditional GET of an HTTP (or WebSub) feed, ingesting it when it changed."""
     started, clock = timezone.now(), time.monotonic()
-    fetched = fetch_conditional(
+    fetched = fetch(
         source.address,
         etag=source.etag,
         last_modified=source.last_modified_header,
         credentials=credentials_of(source),
+        accept=(200, 304),
         max_bytes=settings.WIREDESK_MAX_PAYLOAD_BYTES,
         allow_private=settings.WIREDESK_ALLOW_PRIVATE_ADDRESSES,
         timeout=settings.WIREDESK_POLL_TIMEOUT,
@@ -123,10 +125,14 @@ def credentials_of(source: Source) -> Credentials | None:
     return None
 
 
+def pipeline_of(source: Source) -> Pipeline:
+    """The ingest pipeline for ``source``'s copy: its agency and default routing (section, hold)."""
+    return Pipeline(agency=source.agency, section=source.section, hold=source.hold)
+
+
 def ingest_into(source: Source, payloads: Iterable[tuple[str, bytes]]) -> list[PayloadOutcome]:
     """Store payloads with the source's agency and default routing (section, hold)."""
-    pipeline = Pipeline(agency=source.agency, section=source.section, hold=source.hold)
-    return list(pipeline.ingest_many(payloads))
+    return list(pipeline_of(source).ingest_many(payloads))
 
 
 def outcome_of(outcomes: Iterable[PayloadOutcome]) -> schedule.Outcome:

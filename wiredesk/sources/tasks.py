@@ -4,7 +4,7 @@
 periodic tasks of ``PERIODIC`` (plus ``WIREDESK_PERIODIC_TASKS``, for other apps' work such
 as enrichment or expiry) when they are due, then runs the queue. Embargoes are enforced at
 read time by ``Story.objects.public()``; :func:`release_embargoes` only tells the site (its
-page caches) that stories became public, through ``stories.signals.stories_changed``.
+page caches) that stories became public, by running the after-commit steps (``stories.after``).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from wiredesk.sources import polling, websub
 from wiredesk.sources.models import Source, SourceRun
+from wiredesk.stories import after
 from wiredesk.stories.models import Story
-from wiredesk.stories.signals import stories_changed
 
 #: Built-in periodic tasks: dotted path → seconds between runs.
 PERIODIC = {
@@ -52,7 +52,7 @@ def release_embargoes() -> int:
     since = _released_up_to.get("mark", now - EMBARGO_LOOKBACK)
     ids = list(Story.objects.filter(embargoed_until__gt=since, embargoed_until__lte=now).values_list("pk", flat=True))
     if ids:
-        stories_changed.send(sender=Story, story_ids=ids)
+        after.run(after.Changes.of(ids, text=False))
     _released_up_to["mark"] = now
     return len(ids)
 

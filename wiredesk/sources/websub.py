@@ -10,8 +10,8 @@ signed deliveries are refused.
 
 A WebSub source keeps being polled as a safety net (the hub may fail); its deliveries go
 through the same ingest and poll log as everything else. The hub is reached through the
-same SSRF guard as feeds (``ingest.netguard``): its address is checked where the connection
-is made. Does not run a hub.
+same fetcher as feeds (``ingest.retrieve.fetch``): its address is checked where the
+connection is made, the exchange is bounded in time and size. Does not run a hub.
 """
 
 from __future__ import annotations
@@ -24,17 +24,16 @@ from collections.abc import Mapping
 from datetime import timedelta
 from urllib.parse import urljoin
 
-import httpx
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from wiredesk.ingest.exceptions import IngestError
-from wiredesk.ingest.netguard import Guard, check_url
-from wiredesk.ingest.retrieve import USER_AGENT
+from wiredesk.ingest.netguard import Guard
+from wiredesk.ingest.retrieve import fetch
 from wiredesk.sources.models import Source
 
 LEASE_SECONDS = 10 * 24 * 3600
+HUB_ANSWER_BYTES = 64 * 1024  # what is read of a hub's answer to a subscription (only its status matters)
 _LINK_HEADER = re.compile(r"<([^>]+)>\s*;[^,]*?rel\s*=\s*\"?([^\";,]+)\"?", re.IGNORECASE)
 _LINK_ELEMENT = re.compile(rb"<(?:[\w]+:)?link\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(rb"""(\w+)\s*=\s*["']([^"']*)["']""")
@@ -82,18 +81,15 @@ def subscribe(source: Source, *, mode: str = "subscribe", guard: Guard | None = 
         "hub.secret": source.websub_secret,
         "hub.lease_seconds": str(LEASE_SECONDS),
     }
-    guard = guard or Guard(allow_private=settings.WIREDESK_ALLOW_PRIVATE_ADDRESSES)
-    try:
-        check_url(source.websub_hub)
-        with guard.client(timeout=settings.WIREDESK_POLL_TIMEOUT, headers={"User-Agent": USER_AGENT}) as client:
-            response = client.post(source.websub_hub, data=form)
-    except IngestError as exc:
-        return str(exc)
-    except httpx.HTTPError as exc:
-        return f"The WebSub hub could not be reached: {exc.__class__.__name__}: {exc}"
-    if response.status_code not in (202, 204):
-        return f"The WebSub hub refused the subscription (HTTP {response.status_code})."
-    return ""
+    accepted = (202, 204)  # §5.1.2: 202 Accepted; some hubs answer 204
+    answer = fetch(source.websub_hub, form=form, accept=accepted, max_bytes=HUB_ANSWER_BYTES,
+                   allow_private=settings.WIREDESK_ALLOW_PRIVATE_ADDRESSES, timeout=settings.WIREDESK_POLL_TIMEOUT,
+                   guard=guard)  # fmt: skip
+    if answer.status in accepted:
+        return ""
+    if answer.status:
+        return f"The WebSub hub refused the subscription (HTTP {answer.status})."
+    return f"The WebSub hub could not be reached: {answer.error}"
 
 
 def verify_intent(source: Source, params: Mapping[str, str]) -> str | None:

@@ -13,19 +13,21 @@ admin and the public site cannot disagree:
   reference page's words unless the agency's profile gives its own wording.
 - **Credit.** The agency's attribution text (``Agency.attribution``), else its name.
 
-Does not write anything: ``wiredesk.stories.services`` asks these functions before it
-changes a story, and raises what they raise.
+Does not write anything: ``wiredesk.stories.lifecycle`` asks ``agency_kill_is_final`` for
+every status change the desk makes (``wiredesk.stories.services`` raises what it raises),
+and ``services`` checks the provenance wording before it stores it.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from wiredesk.exceptions import WiredeskError
 
 if TYPE_CHECKING:
-    from wiredesk.stories.models import Agency, Story
+    from wiredesk.stories.models import Agency
 
 # The reference page's exact words (../shared/reference/seed-article-page.txt), with the
 # site's name for {site}. Agencies may ask for other wording: Agency.provenance_*.
@@ -44,16 +46,18 @@ class LicenceError(WiredeskError):
     """The action would break the agency's licence (e.g. bring back a story the agency killed)."""
 
 
-def agency_kill_is_final(story: Story, status: str) -> None:
-    """Refuse to give ``story`` any status but killed while the agency's kill stands.
+def agency_kill_is_final(status: str, *, agency_killed: bool, killed_at: datetime | None, agency: str) -> None:
+    """Refuse to give a story any status but killed while its agency's kill stands.
 
-    Raises ``LicenceError`` with a message for the person who asked; returns ``None`` when
-    the change is allowed.
+    ``agency_killed`` and ``killed_at`` are the story's; ``agency`` is the agency's name,
+    for the message. Raises ``LicenceError`` with a message for the person who asked;
+    returns ``None`` when the change is allowed. Pure: ``wiredesk.stories.lifecycle`` asks
+    it for every desk status change.
     """
-    if story.agency_killed and status != "killed":
-        when = f" on {story.killed_at:%Y-%m-%d %H:%M} UTC" if story.killed_at else ""
+    if agency_killed and status != "killed":
+        when = f" on {killed_at:%Y-%m-%d %H:%M} UTC" if killed_at else ""
         raise LicenceError(
-            f"{story.agency.name} killed this story{when}. An agency kill is final: "
+            f"{agency} killed this story{when}. An agency kill is final: "
             "only a newer version from the agency can bring it back."
         )
 

@@ -5,14 +5,19 @@ writes ``Story`` rows itself. Each action is recorded as a ``StoryEvent`` with w
 and the state before and after. Agency messages (updates, corrections, kills) are written by
 ``wiredesk.ingest.store`` instead, which records its own events.
 
-Every status change asks ``wiredesk.stories.licence`` first: a story the agency killed
-cannot be published, held or restored by anyone (``licence.LicenceError``).
+What a change does to the story's status, kill flags and times is worked out by
+``wiredesk.stories.lifecycle.next_state`` (the same function the ingest uses); it asks
+``wiredesk.stories.licence``: a story the agency killed cannot be published, held or
+restored by anyone (``licence.LicenceError``). Once a change is saved, the after-commit
+steps run for the story (``wiredesk.stories.after``: the search index, the page purge), as
+after an ingest batch: a single save sends no signal anyone listens to.
 
 Does not touch agency content: ``StoryVersion`` rows are never changed here.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,7 +26,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wiredesk.exceptions import WiredeskError
-from wiredesk.stories import licence
+from wiredesk.stories import after, licence, lifecycle
 from wiredesk.stories.models import Agency, Section, Story, StoryEvent
 from wiredesk.stories.pubtime import first_publication
 
@@ -57,7 +62,39 @@ def _record(story: Story, action: str, actor: str, reason: str, before: dict[str
     )
 
 
-@transaction.atomic
+def record_event(
+    story: Story, action: str, *, actor: str, before: dict[str, Any], after: dict[str, Any], reason: str = ""
+) -> StoryEvent:
+    """Write the audit-trail entry of a change another app's service made beside ``story``.
+
+    For changes this module does not make itself (enrichment's tags added by a routing
+    rule, ``wiredesk.enrich.services.add_rule_tags``): ``before`` and ``after`` say what
+    changed, ``actor`` who did it. Does not change the story.
+    """
+    return StoryEvent.objects.create(story=story, action=action, actor=actor, reason=reason, before=before,
+                                     after=after)  # fmt: skip
+
+
+_LIFECYCLE_FIELDS = tuple(f.name for f in fields(lifecycle.StoryState))
+
+
+def _lifecycle_state(story: Story) -> lifecycle.StoryState:
+    return lifecycle.StoryState(**{name: getattr(story, name) for name in _LIFECYCLE_FIELDS})
+
+
+def _move(story: Story, event: lifecycle.Event, now: datetime) -> list[str]:
+    """Put ``story``'s next state after ``event`` (``lifecycle.next_state``) into it; the fields that changed.
+
+    Raises what ``next_state`` raises (``licence.LicenceError``) before changing anything.
+    """
+    state = _lifecycle_state(story)
+    moved = lifecycle.next_state(state, event, now=now)
+    changed = [name for name in _LIFECYCLE_FIELDS if getattr(moved, name) != getattr(state, name)]
+    for name in changed:
+        setattr(story, name, getattr(moved, name))
+    return changed
+
+
 def set_status(story: Story, status: str, *, actor: str, reason: str = "") -> Story:
     """Publish, hold or kill ``story`` (``status`` one of ``Story.Status``).
 
@@ -65,24 +102,18 @@ def set_status(story: Story, status: str, *, actor: str, reason: str = "") -> St
     """
     if status not in Story.Status.values:
         raise WiredeskError(f"Unknown status {status!r}.")
-    licence.agency_kill_is_final(story, status)
-    before = _state(story)
-    if story.status == status:
-        return story
-    now = timezone.now()
-    story.status = status
-    story.desk_modified = now
-    fields = ["status", "desk_modified", "last_modified"]
-    if status == Story.Status.PUBLISHED and story.first_published is None:
-        # readers see the agency's time, even for a story the desk held first (pubtime.py)
-        story.first_published = first_publication(story, now=now)
-        fields.append("first_published")
-    if status == Story.Status.KILLED:
-        story.killed_at = now
-        fields.append("killed_at")
-    story.last_modified = max(story.last_modified, now)
-    story.save(update_fields=fields)
-    _record(story, {"published": "publish", "held": "hold", "killed": "kill"}[status], actor, reason, before)
+    with transaction.atomic():
+        before = _state(story)
+        now = timezone.now()
+        # a first publication lists the story at the agency's time (pubtime.py)
+        published_at = first_publication(story, now=now) if status == Story.Status.PUBLISHED else None
+        event = lifecycle.DeskStatus(status, agency=story.agency.name, published_at=published_at)
+        changed = _move(story, event, now)
+        if not changed:
+            return story
+        story.save(update_fields=changed)
+        _record(story, {"published": "publish", "held": "hold", "killed": "kill"}[status], actor, reason, before)
+    after.run(after.Changes(stories=(story.pk,), text=False, desk=True))
     return story
 
 
@@ -103,7 +134,6 @@ def restore(story: Story, *, actor: str, reason: str = "") -> Story:
     return set_status(story, Story.Status.PUBLISHED, actor=actor, reason=reason or "restored by the desk")
 
 
-@transaction.atomic
 def set_headline(story: Story, headline: str, *, actor: str) -> Story:
     """Override the agency headline for readers; an empty ``headline`` clears the override.
 
@@ -112,16 +142,14 @@ def set_headline(story: Story, headline: str, *, actor: str) -> Story:
     headline = " ".join(headline.split())
     if len(headline) > 500:
         raise WiredeskError("A headline can have at most 500 characters.")
-    before = _state(story)
-    if headline == story.headline_override:
-        return story
-    now = timezone.now()
-    story.headline_override = headline
-    story.needs_review = False
-    story.desk_modified = now
-    story.last_modified = max(story.last_modified, now)
-    story.save(update_fields=["headline_override", "needs_review", "desk_modified", "last_modified"])
-    _record(story, "headline" if headline else "headline-cleared", actor, "", before)
+    with transaction.atomic():
+        before = _state(story)
+        changed = _move(story, lifecycle.DeskHeadline(headline), timezone.now())
+        if not changed:
+            return story
+        story.save(update_fields=changed)
+        _record(story, "headline" if headline else "headline-cleared", actor, "", before)
+    after.run(after.Changes(stories=(story.pk,), desk=True))
     return story
 
 
@@ -139,23 +167,22 @@ def add_section(slug: str, name: str, *, position: int | None = None) -> Section
     return section
 
 
-@transaction.atomic
 def set_section(story: Story, section: Section | None, *, actor: str) -> Story:
     """Put ``story`` in ``section`` (``None``: in no section). Agency content is untouched."""
-    before = {**_state(story), "section": story.section.slug if story.section else ""}
-    if story.section_id == (section.pk if section else None):
+    left = story.section_id
+    if left == (section.pk if section else None):
         return story
-    now = timezone.now()
-    story.section = section
-    story.desk_modified = now
-    story.last_modified = max(story.last_modified, now)
-    story.save(update_fields=["section", "desk_modified", "last_modified"])
-    after = {**_state(story), "section": section.slug if section else ""}
-    StoryEvent.objects.create(story=story, action="section", actor=actor, before=before, after=after)
+    with transaction.atomic():
+        before = {**_state(story), "section": story.section.slug if story.section else ""}
+        story.section = section
+        changed = _move(story, lifecycle.DeskEdit(), timezone.now())
+        story.save(update_fields=["section", *changed])
+        moved = {**_state(story), "section": section.slug if section else ""}
+        StoryEvent.objects.create(story=story, action="section", actor=actor, before=before, after=moved)
+    after.run(after.Changes(stories=(story.pk,), text=False, desk=True, left_sections=(left,) if left else ()))
     return story
 
 
-@transaction.atomic
 def set_pinned(story: Story, pinned: bool, *, actor: str) -> Story:
     """Pin ``story`` to the top of its section, or unpin it.
 
@@ -163,15 +190,17 @@ def set_pinned(story: Story, pinned: bool, *, actor: str) -> Story:
     """
     if story.pinned == pinned:
         return story
-    story.pinned = pinned
-    story.save(update_fields=["pinned"])
-    StoryEvent.objects.create(
-        story=story,
-        action="pin" if pinned else "unpin",
-        actor=actor,
-        before={**_state(story), "pinned": not pinned},
-        after={**_state(story), "pinned": pinned},
-    )
+    with transaction.atomic():
+        story.pinned = pinned
+        story.save(update_fields=["pinned"])
+        StoryEvent.objects.create(
+            story=story,
+            action="pin" if pinned else "unpin",
+            actor=actor,
+            before={**_state(story), "pinned": not pinned},
+            after={**_state(story), "pinned": pinned},
+        )
+    after.run(after.Changes(stories=(story.pk,), text=False, desk=True))
     return story
 
 
@@ -213,6 +242,7 @@ def expire_stories(now: datetime | None = None, *, actor: str = "rule:licence-ex
         assert days is not None  # noqa: S101 - filtered above
         stories = (
             Story.objects.filter(agency=agency, agency_killed=False)
+            .select_related("agency")
             .exclude(status=Story.Status.KILLED)
             .annotate(since=Coalesce("first_published", "created"))
             .filter(since__lte=now - timedelta(days=days))
@@ -227,11 +257,12 @@ def mark_reviewed(story: Story, *, actor: str) -> Story:
     """Clear ``needs_review``: an editor looked again after the agency changed its headline.
 
     Keeps the desk headline as it is; ``set_headline`` clears the flag too when it changes it.
+    Runs no after-commit step: readers see nothing of the flag.
     """
-    if not story.needs_review:
+    changed = _move(story, lifecycle.Reviewed(), timezone.now())
+    if not changed:
         return story
-    story.needs_review = False
-    story.save(update_fields=["needs_review"])
+    story.save(update_fields=changed)
     StoryEvent.objects.create(
         story=story,
         action="reviewed",

@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from wiredesk.ingest.formats._markup import Children, line_text
-from wiredesk.ingest.sanitize import plain_text
 from wiredesk.ingest.types import PubStatus, Signal, Subject
+from wiredesk.text import plain_text
 
 XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -68,7 +68,7 @@ def text(element: etree._Element | None) -> str:
 
     Mixed content is flattened with its parts apart (``<byttl>By</byttl><person>…`` →
     "By …", see ``_markup.line_text``); markup written into the text as escaped HTML is
-    dropped too (``sanitize.plain_text``).
+    dropped too (``wiredesk.text.plain_text``).
     """
     return plain_text(line_text(element))
 

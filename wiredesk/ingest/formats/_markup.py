@@ -15,7 +15,7 @@ from typing import Final
 
 from lxml import etree
 
-from wiredesk.ingest.sanitize import INLINE_TAGS
+from wiredesk.text import INLINE_TAGS
 
 # Elements inside a sentence (HTML phrasing content, NITF's emphasis and quotes): their
 # start and end are not word boundaries. Every other element — NITF person, byttl, org,

@@ -20,8 +20,9 @@ from typing import Any, Final
 from wiredesk.ingest.exceptions import ParseError
 from wiredesk.ingest.formats._json import JsonObject, first_text, names, object_list, text_value
 from wiredesk.ingest.formats._markup import looks_like_html
-from wiredesk.ingest.sanitize import plain_text, sanitize_body, text_to_html
+from wiredesk.ingest.sanitize import sanitize_body, text_to_html
 from wiredesk.ingest.types import PubStatus, Signal, Subject
+from wiredesk.text import plain_text
 
 _MAIN_HEADLINE_ROLES: Final = ("main", "headline", "")
 _SUB_HEADLINE_ROLES: Final = frozenset({"sub", "subheadline", "subhead", "subtitle", "secondary"})

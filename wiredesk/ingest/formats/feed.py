@@ -1,4 +1,4 @@
-"""Read RSS 2.0 / 0.9x, RSS 1.0 (RDF) and Atom 1.0 feeds into stories: lxml first, else feedparser.
+"""Read RSS 2.0 / 0.9x, RSS 1.0 (RDF) and Atom 1.0 / 0.3 feeds into stories, with lxml.
 
 Each entry of the feed is one story: its id (RSS ``guid``, Atom ``id``, RDF ``rdf:about``),
 as written, is the agency id (a guid is never resolved against the feed's address, and is
@@ -6,31 +6,23 @@ the link only when it is an absolute http(s) URL); title, summary and full conte
 (``content:encoded``, Atom ``content``) give headline, abstract and body;
 ``dc:creator``/``author`` the byline; categories the subjects (``Subject(code=term,
 name=label or term)``: feed categories are free words, not qcodes, so the term itself is
-the code). The feed gives provider (title), copyright and the default
-language. An entry with neither title nor text is skipped (``SkippedItem.position`` counts
-entries from 1); the others are kept. A feed that is not well-formed is read as far as
-feedparser's lenient parser can recover entries. Dates are read by ``dates.parse_datetime``
-(RFC 822 in many languages) and a few fixed formats only feedparser knows, never guessed:
-an unreadable date is left out and ``StoryData.notes`` says so.
+the code). The feed gives provider (title), copyright and the default language (and, in
+Atom, the default author: RFC 4287 §4.2.1). An entry with neither title nor text is
+skipped (``SkippedItem.position`` counts entries from 1); the others are kept. Dates are
+read by ``dates.parse_datetime`` (RFC 822 in many languages, ISO 8601) and a few fixed
+formats of feed software (``_feed_dates``), never guessed: an unreadable date is left out
+and ``StoryData.notes`` says so.
 
-Two readers, one result. The fast path (``_feed_lxml``, five to six times faster) reads
-well-formed RSS 2.0/0.9x and Atom 1.0 with lxml through ``xmlsafe.parse_xml`` and replays
-feedparser's rules and string steps, so that it yields exactly what feedparser would. It
-covers titles, descriptions/summaries, HTML, text and XHTML content, links, guids and ids,
-authors (RSS text, ``dc:creator``, Atom persons), dates, categories, rights and languages,
-and skips elements that only fill keys nobody reads (enclosures, Media RSS content,
-generators, unknown namespaces). feedparser takes over whenever the fast path is not sure:
-XML that lxml cannot parse, RSS 1.0/RDF and Atom 0.3, a DOCTYPE, encodings other than
-UTF-8 (or ASCII), a feed fetched over http without an encoding declaration, ``xml:base``,
-base64 or out-of-line content, iTunes and other extensions feedparser gives meaning to,
-and odd shapes such as a second description or mixed plain-text and Atom authors (the
-full list is in ``_feed_lxml``). The feedparser path is feedparser with three rules changed
-(``_feed_slow``: ids as written, Media RSS titles and descriptions dropped), and the fast
-path follows them too. Both paths share the story building below.
+The bytes are parsed by ``xmlsafe.parse_xml``; a feed that is not well-formed is repaired
+or recovered by ``_feed_recover`` and read as far as its entries came through.
+``_feed_entries`` walks the tree (``_feed_names`` says what each element is, ``_feed_text``
+holds the string steps); this module makes stories of the entries. Media RSS titles and
+descriptions describe a media object and are never the story's.
 
-Does not fetch anything (feedparser gets the bytes, never a string it might take for a URL
-or a file name), does not trust feedparser's sanitizer (bodies go through
-``sanitize_body``), and ignores enclosures and Media RSS (a caption is not the story).
+Does not fetch anything, sanitizes every body with ``sanitize_body``, and ignores
+enclosures and Media RSS (a caption is not the story). feedparser is not used: Wiredesk
+read feeds with it until issue #12, and the tests hold this reader to its stories
+(``test_feed_rules.py``) and to its own test corpus (``test_feedparser_corpus.py``).
 """
 
 from __future__ import annotations
@@ -38,30 +30,27 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from datetime import UTC, datetime
-from typing import Any, Final, NamedTuple
-
-import feedparser
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Final, NamedTuple
 
 from wiredesk.ingest import xmlsafe
 from wiredesk.ingest.dates import date_note, parse_datetime, unreadable
 from wiredesk.ingest.exceptions import ParseError, UnsafeXML
-from wiredesk.ingest.formats import _feed_lxml, _feed_slow
-from wiredesk.ingest.formats._feed_text import feedparser_date
-from wiredesk.ingest.sanitize import plain_text, sanitize_body, text_to_html, without_code
+from wiredesk.ingest.formats._feed_dates import read_fixed_format
+from wiredesk.ingest.formats._feed_entries import Entry, Feed, Text, read_feed
+from wiredesk.ingest.formats._feed_recover import parse_broken
+from wiredesk.ingest.formats._feed_text import HTML_TYPES, TEXT_TYPES
+from wiredesk.ingest.sanitize import sanitize_body, text_to_html
 from wiredesk.ingest.types import ParseResult, SkippedItem, StoryData, Subject
+from wiredesk.text import plain_text, without_code
 
-HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
-TEXT_TYPES: Final = frozenset({"text/plain", "text"})
 HEADLINE_WORDS: Final = 12
 
 _SPACE: Final = re.compile(r"\s+")
 _EMAIL_THEN_NAME: Final = re.compile(r"^\S+@\S+\s*\((.+)\)$")  # RSS <author>: "a@b.c (Name)"
-_NAME_THEN_EMAIL: Final = re.compile(r"^(.+?)\s*[<(]\S+@\S+[>)]$")  # feedparser: "Name (a@b.c)"
-_FIRST_ELEMENT: Final = re.compile(rb"<[A-Za-z_]")
-
-Entry = Mapping[str, object]
+_NAME_THEN_EMAIL: Final = re.compile(r"^(.+?)\s*[<(]\S+@\S+[>)]$")  # "Name <a@b.c>", "Name (a@b.c)"
+_TEXTUAL: Final = HTML_TYPES | TEXT_TYPES
 
 
 def parse(data: bytes, *, url: str = "") -> ParseResult:
@@ -69,34 +58,22 @@ def parse(data: bytes, *, url: str = "") -> ParseResult:
 
     ``url`` (where the feed came from) is the base for relative links when it is http(s).
     """
-    _refuse_unsafe(data)
-    feed = _feed_lxml.read(data, url) or _read_with_feedparser(data, url)
-    return _result(*feed)
+    try:
+        root = xmlsafe.parse_xml(data)
+    except UnsafeXML:
+        raise
+    except ParseError as problem:
+        if not data or data.isspace():
+            raise
+        root, repaired = parse_broken(data, problem)
+        feed = read_feed(root, url)
+        if repaired and not feed.entries:
+            raise ParseError(f"The feed is not well-formed XML and no item could be read from it: {problem}") from None
+        return make_stories(feed)
+    return make_stories(read_feed(root, url))
 
 
-def _parse_fast(data: bytes, url: str = "") -> ParseResult | None:
-    """The fast path alone (``None`` where it hands over): for the differential test."""
-    _refuse_unsafe(data)
-    feed = _feed_lxml.read(data, url)
-    return _result(*feed) if feed is not None else None
-
-
-def _parse_feedparser(data: bytes, url: str = "") -> ParseResult:
-    """The feedparser path alone: for the differential test."""
-    _refuse_unsafe(data)
-    return _result(*_read_with_feedparser(data, url))
-
-
-def _read_with_feedparser(data: bytes, url: str) -> tuple[str, Entry, list[Entry]]:
-    parsed = _feedparser(data, url)
-    entries: list[Entry] = _maps(parsed.get("entries"))
-    problem = parsed.get("bozo_exception")
-    if not entries and parsed.get("bozo") and not isinstance(problem, feedparser.ThingsNobodyCaresAboutButMe):
-        raise ParseError(f"The feed is not well-formed XML and no item could be read from it: {problem}")
-    return _text(parsed, "version"), _map(parsed.get("feed")), entries
-
-
-class _Feed(NamedTuple):
+class _FeedValues(NamedTuple):
     """What every story of one feed takes from the feed itself, worked out once."""
 
     fmt: str
@@ -106,102 +83,69 @@ class _Feed(NamedTuple):
     language: str
 
 
-def _result(version: str, channel: Entry, entries: Sequence[Entry]) -> ParseResult:
-    fmt = "atom" if version.startswith("atom") else "rss"
-    feed = _Feed(
-        fmt=fmt,
-        provider=_detail_text(channel, "title"),
-        copyright=_detail_text(channel, "rights"),
-        byline=_byline(channel) if fmt == "atom" else "",
-        language=_text(channel, "language"),
+def make_stories(feed: Feed) -> ParseResult:
+    """The stories of ``feed``, as ``parse`` returns them; entries with neither title nor text skipped.
+
+    Does not read anything: ``parse`` (and, in the tests, a reference reader) gives the ``Feed``.
+    """
+    values = _FeedValues(
+        fmt=feed.format,
+        provider=_as_plain(feed.title),
+        copyright=_as_plain(feed.rights),
+        byline=_byline(feed.authors) if feed.format == "atom" else "",
+        language=feed.language,
     )
     stories: list[StoryData] = []
     skipped: list[SkippedItem] = []
-    for position, entry in enumerate(entries, start=1):
-        story = _story(entry, feed)
+    for position, entry in enumerate(feed.entries, start=1):
+        story = _story(entry, values)
         if story is None:
             skipped.append(SkippedItem(position, f"Feed entry {position} has neither a title nor any text."))
         else:
             stories.append(story)
-    return ParseResult(format=fmt, stories=tuple(stories), skipped=tuple(skipped))
+    return ParseResult(format=feed.format, stories=tuple(stories), skipped=tuple(skipped))
 
 
-def _refuse_unsafe(data: bytes) -> None:
-    # feedparser runs its own XML parser (expat via xml.sax, then a lenient SGML one), so
-    # xmlsafe's refusal of entity declarations (XML bombs, XXE) is applied here first.
-    # Entities can only be declared in a DOCTYPE, so only documents with one pay for it.
-    head = data[:65536]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", "ignore").encode("utf-8")
-    if b"<!DOCTYPE" not in head:
-        return
-    try:
-        xmlsafe.parse_xml(data)
-    except UnsafeXML:
-        raise
-    except ParseError:
-        pass  # not well-formed: feedparser's lenient parser may still recover the entries
-    # parse_xml looks for "<!ENTITY" in the raw bytes (blind to UTF-16) and its check stops
-    # at the first syntax error; refuse any entity declaration before the root element here.
-    root = _FIRST_ELEMENT.search(head)
-    if b"<!ENTITY" in head[: root.start() if root else None]:
-        raise UnsafeXML(
-            "The XML declares entities, which Wiredesk refuses (they are how XML bombs and XXE attacks work)."
-        )
-
-
-def _feedparser(data: bytes, url: str) -> Mapping[str, Any]:
-    try:
-        result = _feed_slow.parse(data, url)
-    except Exception as exc:  # noqa: BLE001 - feedparser has bugs on broken input; never crash
-        raise ParseError(f"The feed could not be read ({type(exc).__name__}: {exc}).") from exc
-    return _map(result)
-
-
-def _story(entry: Entry, feed: _Feed) -> StoryData | None:
-    title = _detail_text(entry, "title")
-    summary_raw = _text(entry, "summary")
-    summary_type = _text(_map(entry.get("summary_detail")), "type")
-    content = next((c for c in _maps(entry.get("content")) if _text(c, "value").strip()), None)
-    content_raw = _text(content, "value") if content else ""
-    if content_raw and _text(content, "type") not in HTML_TYPES | TEXT_TYPES:
-        content_raw = ""  # an image or other out-of-line content is not the story's text
+def _story(entry: Entry, feed: _FeedValues) -> StoryData | None:
+    title = _as_plain(entry.title)
+    content = next((c for c in entry.contents if c.value.strip()), None)
+    if content is not None and content.type not in _TEXTUAL:
+        content = None  # an image or other out-of-line content is not the story's text
+    # a content is also the summary of an entry that has none (RSS 1.0 Content, Atom §4.1.3)
+    summary = entry.summary or next((c for c in entry.contents if c.type in _TEXTUAL), None)
+    summary_raw = summary.value if summary else ""
+    content_raw = content.value if content else ""
     if not title and not content_raw.strip() and not summary_raw.strip():
         return None
 
-    # feedparser copies content into summary when there is no summary of its own.
     has_abstract = bool(content_raw) and summary_raw.strip() != content_raw.strip()
-    abstract = _as_plain(summary_raw, summary_type) if has_abstract else ""
-    if content_raw:
-        body_html = _body(content_raw, _text(content, "type"))
-    else:
-        body_html = _body(summary_raw, summary_type)
+    abstract = _as_plain(summary) if has_abstract else ""
+    body_html = _body(content or summary)
     if not title:
-        text = _as_plain(summary_raw, summary_type) or _as_plain(content_raw, _text(content, "type"))
-        title = _first_words(text)
+        title = _first_words(_as_plain(summary) or _as_plain(content))
 
-    published_raw, updated_raw = _text(entry, "published"), _text(entry, "updated")
-    published, updated = _date(published_raw), _date(updated_raw)
-    link = _text(entry, "link")
-    agency_id = _text(entry, "id").strip() or link.strip()
+    published, updated = _date(entry.published), _date(entry.updated)
+    link = entry.link or ""
+    agency_id = entry.id.strip() or link.strip()
     if not agency_id:
-        digest = hashlib.sha1(f"{_text(entry, 'title')}\n{published_raw}".encode(), usedforsecurity=False)
+        raw_title = entry.title.value if entry.title else ""
+        digest = hashlib.sha1(f"{raw_title}\n{entry.published}".encode(), usedforsecurity=False)
         agency_id = f"urn:sha1:{digest.hexdigest()}"
     return StoryData(
         agency_id=agency_id,
         headline=title,
         body_html=body_html,
         abstract=abstract,
-        byline=_byline(entry) or feed.byline,
-        language=_language(entry, content, feed.language),
+        byline=_byline(entry.authors) or feed.byline,
+        language=_language((content, entry.title, entry.summary), feed.language),
         first_created=published,
         version_created=updated or published,
-        subjects=tuple(_subjects(entry)),
+        subjects=tuple(_subjects(entry.categories)),
         provider=feed.provider,
         link=link if link.startswith(("http://", "https://")) else "",
-        copyright=_detail_text(entry, "rights") or feed.copyright,
+        copyright=_as_plain(entry.rights) or feed.copyright,
         format=feed.fmt,
-        notes=_date_notes(published_raw, published, updated_raw, updated),
+        notes=_date_notes(entry.published, published, entry.updated, updated),
     )
 
 
@@ -219,29 +163,35 @@ def _date_notes(published_raw: str, published: datetime | None, updated_raw: str
 
 
 def _unreadable(text: str) -> bool:
-    return unreadable(text) and feedparser_date(text) is None
+    return unreadable(text) and read_fixed_format(text) is None
 
 
-def _body(value: str, content_type: str) -> str:
-    if content_type in TEXT_TYPES:
-        return sanitize_body(text_to_html(value))
-    if "<" not in value:
+def _date(text: str) -> datetime | None:
+    if not text:
+        return None
+    return parse_datetime(text) or read_fixed_format(text)
+
+
+def _body(text: Text | None) -> str:
+    if text is None:
+        return ""
+    if text.type in TEXT_TYPES:
+        return sanitize_body(text_to_html(text.value))
+    if "<" not in text.value:
         # RSS calls every description HTML; one without a single tag is text in paragraphs.
-        return sanitize_body(text_to_html(html.unescape(value)))
-    return sanitize_body(value)
+        return sanitize_body(text_to_html(html.unescape(text.value)))
+    return sanitize_body(text.value)
 
 
-def _as_plain(value: str, content_type: str) -> str:
+def _as_plain(text: Text | None) -> str:
+    if text is None:
+        return ""
     # A text/plain value is already decoded: running plain_text on it would eat "a < b > c"
     # and decode a literal "&amp;" a second time.
-    if content_type in TEXT_TYPES:
+    if text.type in TEXT_TYPES:
         # a script or style block is code even in "text": left out with its content
-        return _SPACE.sub(" ", without_code(value)).strip()
-    return plain_text(value)
-
-
-def _detail_text(entry: Entry, key: str) -> str:
-    return _as_plain(_text(entry, key), _text(_map(entry.get(f"{key}_detail")), "type"))
+        return _SPACE.sub(" ", without_code(text.value)).strip()
+    return plain_text(text.value)
 
 
 def _first_words(text: str) -> str:
@@ -249,30 +199,8 @@ def _first_words(text: str) -> str:
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
 
-def _date(text: str) -> datetime | None:
-    value = parse_datetime(text)
-    if value is not None or not text:
-        return value
-    # a few fixed formats only feedparser reads (its struct_time is in UTC); both paths
-    # read the raw text the same way, whatever feedparser's own "…_parsed" says
-    struct = feedparser_date(text)
-    if struct is None:
-        return None
-    try:
-        return datetime(*struct[:6], tzinfo=UTC)
-    except (ValueError, OverflowError):
-        return None
-
-
-def _byline(entry: Entry) -> str:
-    authors = _maps(entry.get("authors"))
-    raw = _text(entry, "author")
-    if len(authors) <= 1 and raw:
-        # feedparser splits RSS "email (Name)" badly for long top-level domains; do it here.
-        names = [_person(raw)]
-    else:
-        names = [_person(_text(author, "name")) for author in authors]
-    return ", ".join(dict.fromkeys(name for name in names if name))
+def _byline(authors: Sequence[str]) -> str:
+    return ", ".join(dict.fromkeys(name for name in map(_person, authors) if name))
 
 
 def _person(value: str) -> str:
@@ -283,39 +211,16 @@ def _person(value: str) -> str:
     return "" if "@" in value and " " not in value else value
 
 
-def _language(entry: Entry, content: Entry | None, feed_language: str) -> str:
-    candidates = [
-        _text(content, "language") if content else "",
-        _text(_map(entry.get("title_detail")), "language"),
-        _text(_map(entry.get("summary_detail")), "language"),
-        feed_language,
-    ]
-    return next((c.strip().replace("_", "-") for c in candidates if c.strip()), "")
+def _language(texts: Sequence[Text | None], feed_language: str) -> str:
+    candidates = [text.language for text in texts if text is not None]
+    return next((c.strip().replace("_", "-") for c in [*candidates, feed_language] if c.strip()), "")
 
 
-def _subjects(entry: Entry) -> Iterator[Subject]:
+def _subjects(categories: Sequence[tuple[str, str]]) -> Iterator[Subject]:
     seen: set[str] = set()
-    for tag in _maps(entry.get("tags")):
-        label = plain_text(_text(tag, "label"))
-        term = plain_text(_text(tag, "term")) or label
+    for raw_term, raw_label in categories:
+        label = plain_text(raw_label)
+        term = plain_text(raw_term) or label
         if term and term not in seen:
             seen.add(term)
             yield Subject(code=term, name=label or term)
-
-
-# feedparser is untyped: everything it returns passes through these three. Its dicts become
-# plain dicts, so that "updated" is not silently (and with a warning) read as "published";
-# the fast path's dicts already are plain and are not copied.
-def _map(value: object) -> Mapping[str, Any]:
-    if type(value) is dict:
-        return value
-    return dict(value) if isinstance(value, Mapping) else {}
-
-
-def _maps(value: object) -> list[Mapping[str, Any]]:
-    return [_map(item) for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []
-
-
-def _text(mapping: Mapping[str, Any] | None, key: str) -> str:
-    value = mapping.get(key) if mapping else None
-    return value if isinstance(value, str) else ""

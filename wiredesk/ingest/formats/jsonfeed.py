@@ -24,8 +24,9 @@ from wiredesk.ingest.dates import first_date
 from wiredesk.ingest.exceptions import ParseError
 from wiredesk.ingest.formats._json import JsonObject, first_text, load_json, names, text_value
 from wiredesk.ingest.formats._markup import looks_like_html
-from wiredesk.ingest.sanitize import html_to_text, plain_text, sanitize_body, text_to_html
+from wiredesk.ingest.sanitize import sanitize_body, text_to_html
 from wiredesk.ingest.types import ParseResult, SkippedItem, StoryData, Subject
+from wiredesk.text import plain_text
 
 FORMAT: Final = "jsonfeed"
 HEADLINE_WORDS: Final = 12
@@ -85,7 +86,7 @@ def _story(item: JsonObject, feed: _FeedDefaults) -> StoryData:
     else:
         body = text_to_html(content_text)
     summary = plain_text(first_text(item, "summary"))
-    headline = plain_text(first_text(item, "title")) or summary or _first_words(html_to_text(body))
+    headline = plain_text(first_text(item, "title")) or summary or _first_words(plain_text(body))
     if not headline:
         raise ParseError(f"The JSON Feed item {agency_id[:100]} has no title, summary or content.")
     published = first_date([("date_published", first_text(item, "date_published"))], notes)

@@ -36,9 +36,9 @@ from wiredesk.ingest.formats._g2_meta import (
     read_meta,
 )
 from wiredesk.ingest.formats._markup import Children
-from wiredesk.ingest.sanitize import html_to_text
 from wiredesk.ingest.types import ParseResult, PubStatus, SkippedItem, StoryData
 from wiredesk.ingest.xmlsafe import local_name, parse_xml
+from wiredesk.text import plain_text
 
 FORMAT: Final = "newsml-g2"
 HEADLINE_WORDS: Final = 12
@@ -233,7 +233,7 @@ def _renditions(content_set: etree._Element | None) -> list[etree._Element]:
 
 def _first_words(body_html: str) -> str:
     # Some agencies (STT) send text items without any headline; the desk still needs one.
-    words = html_to_text(body_html).split()
+    words = plain_text(body_html).split()
     if len(words) <= HEADLINE_WORDS:
         return " ".join(words)
     return " ".join(words[:HEADLINE_WORDS]) + "…"

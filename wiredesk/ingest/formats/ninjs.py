@@ -29,8 +29,8 @@ from wiredesk.ingest.exceptions import NotATextStory, ParseError
 from wiredesk.ingest.formats import _ninjs_fields as fields
 from wiredesk.ingest.formats import jsonfeed
 from wiredesk.ingest.formats._json import JsonObject, first_text, load_json, text_value
-from wiredesk.ingest.sanitize import plain_text
 from wiredesk.ingest.types import ParseResult, SkippedItem, StoryData
+from wiredesk.text import plain_text
 
 FORMAT: Final = "ninjs"
 WRAPPER_KEYS: Final = ("items", "item", "data", "_items")

@@ -39,9 +39,10 @@ from lxml import etree
 
 from wiredesk.ingest.dates import parse_datetime
 from wiredesk.ingest.exceptions import ParseError
-from wiredesk.ingest.sanitize import html_to_text, plain_text, sanitize_body
+from wiredesk.ingest.sanitize import sanitize_body
 from wiredesk.ingest.types import ParseResult, PubStatus, SkippedItem, StoryData, Subject
 from wiredesk.ingest.xmlsafe import local_name, parse_xml
+from wiredesk.text import plain_text
 
 FORMAT: Final = "wxr"
 WP_NS: Final = "http://wordpress.org/export/1.2/"
@@ -201,7 +202,7 @@ def _with_story(post: WxrPost, text: dict[str, str], channel: Channel, agency_id
     body_html = _EMPTY_PARAGRAPH.sub("", sanitize_body(body)).strip()
     headline = plain_text(text.get("title"))
     if not headline:
-        words = html_to_text(body_html)[:_HEADLINE_FALLBACK].rsplit(" ", 1)[0]
+        words = plain_text(body_html)[:_HEADLINE_FALLBACK].rsplit(" ", 1)[0]
         if not words:
             raise ParseError(f"WordPress post {agency_id} has no title and no text.")
         headline = words + "…"

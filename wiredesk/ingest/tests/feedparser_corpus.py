@@ -45,8 +45,9 @@ import feedparser
 
 from wiredesk.ingest.detect import parse_payload
 from wiredesk.ingest.exceptions import ParseError, UnsupportedFormat
-from wiredesk.ingest.sanitize import html_to_text, plain_text, sanitize_body
+from wiredesk.ingest.sanitize import sanitize_body
 from wiredesk.ingest.types import ParseResult, StoryData
+from wiredesk.text import plain_text
 
 ENV: Final = "FEEDPARSER_TESTS_DIR"
 DEFAULT: Final = Path(__file__).resolve().parents[3] / ".venv" / "feedparser-tests" / "tests"
@@ -293,8 +294,8 @@ def _values(check: Check, story: StoryData, reference: Any) -> tuple[Any, Any]:
         return story.headline, theirs
     if check.field in ("summary", "content"):
         kind = _detail_type(reference, check.entry, "summary_detail" if check.field == "summary" else "content")
-        theirs = _text(expected) if kind == "text/plain" else _text(html_to_text(sanitize_body(expected)))
-        body = _text(html_to_text(story.body_html))
+        theirs = _text(expected) if kind == "text/plain" else plain_text(sanitize_body(expected))
+        body = plain_text(story.body_html)
         ours = story.abstract if check.field == "summary" and story.abstract else body
         return _text(ours), theirs
     if check.field == "link":

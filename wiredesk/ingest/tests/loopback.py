@@ -19,17 +19,24 @@ PUBLIC, INTERNAL = "127.0.0.1", "127.0.0.2"
 
 
 class Server:
-    """A real HTTP(S) server on one loopback address: scripted answers, counted requests."""
+    """A real HTTP(S) server on one loopback address: scripted answers, counted and kept requests.
+
+    ``requests`` holds ``(method, path, headers, body)`` of every request, in order.
+    """
 
     def __init__(self, host: str, port: int = 0, *, tls: ssl.SSLContext | None = None) -> None:
         self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
         self.hits: Counter[str] = Counter()
+        self.requests: list[tuple[str, str, dict[str, str], bytes]] = []
         self.server_names: list[str | None] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
                 server.hits[self.path] += 1
+                server.requests.append((self.command, self.path, dict(self.headers.items()), body))
                 status, headers, body = server.routes.get(self.path, (404, {}, b"not here"))
                 self.send_response(status)
                 for name, value in headers.items():

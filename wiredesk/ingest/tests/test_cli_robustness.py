@@ -145,3 +145,15 @@ def test_export_into_a_closed_pipe_exits_quietly(cli_env: dict[str, str]) -> Non
 def test_export_whole_still_exits_zero(cli_env: dict[str, str]) -> None:
     done = subprocess.run([sys.executable, "-m", "wiredesk", "export"], env=cli_env, capture_output=True, timeout=120)
     assert done.returncode == 0 and done.stderr == b"" and len(done.stdout.splitlines()) == 40
+
+
+@pytest.mark.parametrize("args", [["story", "show", "ACME-1"], ["export", "--format", "ninjs"]])
+def test_any_command_whose_reader_is_gone_exits_quietly(cli_env: dict[str, str], args: list[str]) -> None:
+    """The reader closes before the command writes anything (``… | true``): exit 1, nothing on stderr."""
+    command = subprocess.Popen([sys.executable, "-m", "wiredesk", *args], env=cli_env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert command.stdout is not None and command.stderr is not None
+    command.stdout.close()
+    stderr = command.stderr.read()
+    assert command.wait(timeout=120) == 1
+    assert stderr == b""

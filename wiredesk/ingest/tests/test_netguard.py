@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from wiredesk.ingest.netguard import Guard, RefusedDestination, check_url, is_public
-from wiredesk.ingest.retrieve import check_destination, fetch_conditional, fetch_url
+from wiredesk.ingest.retrieve import check_destination, fetch, iter_targets
 from wiredesk.ingest.tests.loopback import INTERNAL, PUBLIC, Resolver, Server, only_public
 
 MAX = 1_000_000
@@ -40,20 +40,17 @@ def servers() -> Iterator[tuple[Server, Server]]:
         internal.close()
 
 
-def test_a_rebinding_name_is_fetched_from_the_address_that_was_checked(servers: tuple[Server, Server]) -> None:
+@pytest.mark.parametrize("form", [None, {"hub.mode": "subscribe"}], ids=["get", "post"])
+def test_a_rebinding_name_is_fetched_from_the_address_that_was_checked(
+    servers: tuple[Server, Server], form: dict[str, str] | None
+) -> None:
     public, internal = servers
-    for fetch in ("conditional", "url"):
-        rebinding = Resolver(feed_test=[[PUBLIC], [INTERNAL]])
-        guard = Guard(resolver=rebinding, policy=only_public)
-        url = f"http://feed.test:{public.port}/feed"
-        if fetch == "conditional":
-            fetched = fetch_conditional(url, max_bytes=MAX, allow_private=False, guard=guard)
-            assert (fetched.status, fetched.data, fetched.error) == (200, b"<rss>public</rss>", "")
-        else:
-            retrieved = fetch_url(url, max_bytes=MAX, allow_private=False, guard=guard)
-            assert (retrieved.data, retrieved.error) == (b"<rss>public</rss>", "")
-        assert rebinding.lookups == ["feed.test"]  # one lookup: the checked answer is the one used
-    assert public.hits["/feed"] == 2 and internal.hits["/feed"] == 0
+    rebinding = Resolver(feed_test=[[PUBLIC], [INTERNAL]])
+    guard = Guard(resolver=rebinding, policy=only_public)
+    fetched = fetch(f"http://feed.test:{public.port}/feed", form=form, max_bytes=MAX, allow_private=False, guard=guard)
+    assert (fetched.status, fetched.data, fetched.error) == (200, b"<rss>public</rss>", "")
+    assert rebinding.lookups == ["feed.test"]  # one lookup: the checked answer is the one used
+    assert public.hits["/feed"] == 1 and internal.hits["/feed"] == 0
 
 
 def test_the_second_answer_of_a_rebinding_name_is_refused_too(servers: tuple[Server, Server]) -> None:
@@ -62,8 +59,8 @@ def test_the_second_answer_of_a_rebinding_name_is_refused_too(servers: tuple[Ser
     rebinding = Resolver(feed_test=[[PUBLIC], [INTERNAL]])
     guard = Guard(resolver=rebinding, policy=only_public)
     url = f"http://feed.test:{public.port}/feed"
-    assert fetch_conditional(url, max_bytes=MAX, allow_private=False, guard=guard).status == 200
-    second = fetch_conditional(url, max_bytes=MAX, allow_private=False, guard=guard)
+    assert fetch(url, max_bytes=MAX, allow_private=False, guard=guard).status == 200
+    second = fetch(url, max_bytes=MAX, allow_private=False, guard=guard)
     assert second.status == 0
     assert second.error.startswith(f"Refused: feed.test is a private or loopback address ({INTERNAL})")
     assert internal.hits["/feed"] == 0
@@ -72,7 +69,7 @@ def test_the_second_answer_of_a_rebinding_name_is_refused_too(servers: tuple[Ser
 def test_one_refused_address_refuses_the_name(servers: tuple[Server, Server]) -> None:
     public, internal = servers
     guard = Guard(resolver=Resolver(feed_test=[[PUBLIC, INTERNAL]]), policy=only_public)
-    fetched = fetch_conditional(f"http://feed.test:{public.port}/feed", max_bytes=MAX, allow_private=False, guard=guard)
+    fetched = fetch(f"http://feed.test:{public.port}/feed", max_bytes=MAX, allow_private=False, guard=guard)
     assert fetched.error.startswith(f"Refused: feed.test is a private or loopback address ({INTERNAL})")
     assert public.hits["/feed"] == 0 and internal.hits["/feed"] == 0
 
@@ -83,11 +80,9 @@ def test_every_redirect_hop_is_checked_where_it_connects(servers: tuple[Server, 
     resolver = Resolver(feed_test=[[PUBLIC]], intranet_test=[[INTERNAL]])
     guard = Guard(resolver=resolver, policy=only_public)
     url = f"http://feed.test:{public.port}/moved"
-    fetched = fetch_conditional(url, max_bytes=MAX, allow_private=False, guard=guard)
+    fetched = fetch(url, max_bytes=MAX, allow_private=False, guard=guard)
     assert fetched.error.startswith(f"Refused: intranet.test is a private or loopback address ({INTERNAL})")
-    retrieved = fetch_url(url, max_bytes=MAX, allow_private=False, guard=guard)
-    assert retrieved.error.startswith("Refused: intranet.test")
-    assert public.hits["/moved"] == 2 and internal.hits["/secret"] == 0
+    assert public.hits["/moved"] == 1 and internal.hits["/secret"] == 0
 
 
 @pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://feed.test/feed", "gopher://feed.test:70/1"])
@@ -95,8 +90,7 @@ def test_a_redirect_to_another_scheme_is_refused(servers: tuple[Server, Server],
     public, _ = servers
     public.routes["/moved"] = (301, {"Location": target}, b"")
     guard = Guard(resolver=Resolver(feed_test=[[PUBLIC]]), policy=only_public)
-    fetched = fetch_conditional(f"http://feed.test:{public.port}/moved", max_bytes=MAX, allow_private=False,
-                                guard=guard)  # fmt: skip
+    fetched = fetch(f"http://feed.test:{public.port}/moved", max_bytes=MAX, allow_private=False, guard=guard)
     assert fetched.error.startswith("Only http:// and https:// URLs are fetched, not ")
     assert public.hits["/moved"] == 1
 
@@ -104,10 +98,12 @@ def test_a_redirect_to_another_scheme_is_refused(servers: tuple[Server, Server],
 def test_real_loopback_is_refused_by_default_and_allowed_when_configured(servers: tuple[Server, Server]) -> None:
     public, _ = servers
     url = f"http://127.0.0.1:{public.port}/feed"
-    refused = fetch_conditional(url, max_bytes=MAX, allow_private=False)
+    refused = fetch(url, max_bytes=MAX, allow_private=False)
     assert refused.error.startswith("Refused: 127.0.0.1 is a private or loopback address (127.0.0.1)")
+    (cli,) = iter_targets([url], max_bytes=MAX, allow_private=False)  # wiredesk ingest URL: the same fetch
+    assert cli.error == refused.error
     assert public.hits["/feed"] == 0
-    assert fetch_conditional(url, max_bytes=MAX, allow_private=True).data == b"<rss>public</rss>"
+    assert fetch(url, max_bytes=MAX, allow_private=True).data == b"<rss>public</rss>"
 
 
 def _certificate(tmp_path: Path, name: str) -> tuple[Path, Path]:
@@ -131,13 +127,11 @@ def test_tls_keeps_the_name_for_sni_and_certificate_checks(tmp_path: Path) -> No
     try:
         resolver = Resolver(feed_test=[[PUBLIC]], other_test=[[PUBLIC]])
         guard = Guard(resolver=resolver, policy=only_public, ssl_context=trust)
-        ok = fetch_conditional(f"https://feed.test:{server.port}/feed", max_bytes=MAX, allow_private=False,
-                               guard=guard)  # fmt: skip
+        ok = fetch(f"https://feed.test:{server.port}/feed", max_bytes=MAX, allow_private=False, guard=guard)
         assert (ok.status, ok.data) == (200, b"<rss>over tls</rss>")
         assert server.server_names == ["feed.test"]  # SNI names the host, not 127.0.0.1
         # The same address under another name: the certificate does not match it.
-        wrong = fetch_conditional(f"https://other.test:{server.port}/feed", max_bytes=MAX, allow_private=False,
-                                  guard=guard)  # fmt: skip
+        wrong = fetch(f"https://other.test:{server.port}/feed", max_bytes=MAX, allow_private=False, guard=guard)
         assert wrong.status == 0 and "certificate" in wrong.error.lower()
         assert server.hits["/feed"] == 1
     finally:
@@ -145,8 +139,7 @@ def test_tls_keeps_the_name_for_sni_and_certificate_checks(tmp_path: Path) -> No
 
 
 def test_a_name_that_does_not_resolve_is_an_error_in_words() -> None:
-    fetched = fetch_conditional("http://nowhere.test/feed", max_bytes=MAX, allow_private=False,
-                                guard=Guard(resolver=Resolver()))  # fmt: skip
+    fetched = fetch("http://nowhere.test/feed", max_bytes=MAX, allow_private=False, guard=Guard(resolver=Resolver()))
     assert fetched.error == "Cannot resolve nowhere.test: nowhere.test is not a test name."
 
 
@@ -180,4 +173,4 @@ def test_only_http_urls_with_a_host_are_fetched(url: str) -> None:
         check_url(url)
     with pytest.raises(RefusedDestination):
         check_destination(url, allow_private=True)
-    assert fetch_url(url, max_bytes=MAX, allow_private=True).error
+    assert fetch(url, max_bytes=MAX, allow_private=True).error.startswith(("Only http:// and https://", "Not a usable"))

@@ -16,7 +16,8 @@ from wiredesk.ingest.detect import parse_payload
 from wiredesk.ingest.exceptions import NotATextStory
 from wiredesk.ingest.formats._markup import line_text, looks_like_html
 from wiredesk.ingest.formats.nitf import _story_id
-from wiredesk.ingest.sanitize import plain_text, sanitize_body, without_code
+from wiredesk.ingest.sanitize import sanitize_body
+from wiredesk.text import plain_text, without_code
 
 
 @pytest.mark.parametrize(

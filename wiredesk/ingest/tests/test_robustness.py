@@ -18,8 +18,8 @@ from wiredesk.ingest.normalize import LATEST
 from wiredesk.ingest.pipeline import PayloadOutcome, Pipeline
 from wiredesk.ingest.tests.factories import ninjs, nitf
 from wiredesk.ingest.types import Action
+from wiredesk.stories import after
 from wiredesk.stories.models import Agency, RawPayload, Story, StoryEvent, StoryVersion
-from wiredesk.stories.signals import stories_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -195,18 +195,23 @@ def test_a_parser_bug_is_that_payloads_trouble_only(acme: Agency, monkeypatch: p
     assert [s.action for s in outcomes[1].stories] == [Action.NEW]
 
 
-def test_a_receiver_failing_after_the_commit_quarantines_nothing(acme: Agency) -> None:
-    def broken_purge(**kwargs: Any) -> None:
+def test_a_step_failing_after_the_commit_quarantines_nothing(
+    acme: Agency, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    ran: list[tuple[int, ...]] = []
+
+    def broken_purge(changes: after.Changes) -> None:
         raise RuntimeError("cache server down")
 
-    stories_changed.connect(broken_purge)
-    try:
-        outcomes = list(Pipeline(agency=acme).ingest_many([("1.xml", nitf("ACME-1")), ("2.xml", nitf("ACME-2"))]))
-    finally:
-        stories_changed.disconnect(broken_purge)
+    monkeypatch.setattr(after, "_steps", dict(after._steps))  # the registry as it was, afterwards
+    after.register("purge-pages", broken_purge, order=30, does="fails")
+    after.register("test-later", lambda changes: ran.append(changes.stories), order=99, does="records")
+    outcomes = list(Pipeline(agency=acme).ingest_many([("1.xml", nitf("ACME-1")), ("2.xml", nitf("ACME-2"))]))
     assert not any(o.quarantined for o in outcomes)
     assert StoryEvent.objects.count() == 2  # stored once: no second go one by one
     assert set(RawPayload.objects.values_list("outcome", flat=True)) == {RawPayload.Outcome.OK}
+    assert ran == [tuple(sorted(Story.objects.values_list("pk", flat=True)))]  # the next step still ran
+    assert "after-commit step purge-pages failed" in caplog.text and "cache server down" in caplog.text
 
 
 def test_hostile_origins_are_archived_and_reported_on_one_line(acme: Agency) -> None:

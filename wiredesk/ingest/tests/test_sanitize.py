@@ -1,8 +1,8 @@
-"""The body allowlist and plain-text fields."""
+"""The body allowlist, and plain text turned into paragraphs (``wiredesk.text`` has the other way)."""
 
 from __future__ import annotations
 
-from wiredesk.ingest.sanitize import html_to_text, plain_text, sanitize_body, text_to_html
+from wiredesk.ingest.sanitize import sanitize_body, text_to_html
 
 
 def test_scripts_styles_handlers_and_bad_links_go() -> None:
@@ -29,14 +29,5 @@ def test_news_structure_stays() -> None:
     assert 'rel="noopener noreferrer nofollow"' in clean
 
 
-def test_plain_text_fields() -> None:
-    assert plain_text("  <b>Iran</b> busts &amp; arrests\n cells ") == "Iran busts & arrests cells"
-    assert plain_text(None) == ""
-
-
 def test_text_to_html_escapes() -> None:
     assert text_to_html("One <two>\n\nThree") == "<p>One &lt;two&gt;</p><p>Three</p>"
-
-
-def test_html_to_text() -> None:
-    assert html_to_text("<p>One</p><p>Two &amp; three</p>") == "One\n\nTwo & three"

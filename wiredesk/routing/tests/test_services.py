@@ -1,4 +1,4 @@
-"""Routing at ingest (through the pipeline's ``stories_created``) and the dry run."""
+"""Routing at ingest (the after-commit step ``route-new-stories``) and the dry run."""
 
 from __future__ import annotations
 
@@ -104,9 +104,11 @@ def test_rules_add_topic_tags_and_keep_them_through_enrichment(agency: Agency) -
     assert set(Tag.objects.filter(name__in=names).values_list("kind", flat=True)) == {"topic"}
     event = story.events.get(action="tag")
     assert event.actor == "rule:storms" and event.after["tags"] == ["Severe weather", "Storms"]
+    assert set(StoryTag.objects.filter(story=story).values_list("rule", flat=True)) == {"storms"}
     from wiredesk.enrich.services import enrich_pending
 
-    enrich_pending()  # replaces the story's tags with what it finds, then says so
+    StoryEvent.objects.filter(action="tag").update(reason="")  # the link says which rule, not the event's words
+    enrich_pending()  # replaces the story's tags with what it finds, but never a rule's
     names = set(StoryTag.objects.filter(story=story).values_list("tag__name", flat=True))
     assert {"Severe weather", "Storms"} <= names
 

@@ -59,7 +59,8 @@ def purge_for_stories(
 ) -> list[str]:
     """Purge every page the stories ``story_ids`` show on; returns the purged paths.
 
-    Call it after stories changed without ``post_save`` (bulk writes). ``neighbours``
+    The after-commit step ``purge-pages`` (``wiredesk.site.after``) calls it for every change
+    of stories: an ingest batch, a desk action, enrichment. ``neighbours``
     also purges the front cache's copies of the section's newest story pages; it is
     implied for stories that are not published (killed, held). ``old_sections`` are
     sections the stories just left. ``created`` names the stories among ``story_ids`` that

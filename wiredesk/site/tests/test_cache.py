@@ -25,9 +25,8 @@ from wiredesk.site.purge.affected import purge_for_stories
 from wiredesk.site.purge.dummy import DummyBackend
 from wiredesk.site.purge.nginx import REFRESH_HEADER, NginxBackend
 from wiredesk.site.tests.factories import make_story
-from wiredesk.stories import services
+from wiredesk.stories import after, services
 from wiredesk.stories.models import Agency, Section, Story
-from wiredesk.stories.signals import stories_changed
 
 # Only the public site: the test does not depend on the desk's or the API's URLconfs.
 urlpatterns = [path("", include("wiredesk.site.urls"))]
@@ -154,18 +153,18 @@ def test_a_headline_override_purges_the_page_and_lists(
     assert f"https://news.example{url}" in DummyBackend.purged
 
 
-def test_bulk_ingest_purges_through_stories_changed(client: Client, ians: Agency, story: Story) -> None:
+def test_bulk_ingest_purges_through_the_after_commit_steps(client: Client, ians: Agency, story: Story) -> None:
     url = story_path(story)
     client.get(url)
     assert cached(url)
-    # The pipeline writes with bulk inserts and executemany: no post_save, so it sends
-    # stories_changed itself once the batch is stored.
+    # The pipeline writes with bulk inserts and executemany: no post_save, so it runs the
+    # after-commit steps itself once the batch is stored.
     make_story(ians, "urn:ians:1", headline="Harbour reopens after storm", version="2")
     assert not cached(url)
     assert b"Harbour reopens after storm" in client.get(url).content
     client.get(url)
     assert cached(url)
-    stories_changed.send(sender=None, story_ids=[story.pk])
+    after.run(after.Changes.of([story.pk]))
     assert not cached(url)
 
 
@@ -202,6 +201,20 @@ def test_ingest_tells_the_purge_which_stories_it_created(
     assert not cached(listing)  # the list the new story joined
     purged = {url.removeprefix(settings.WIREDESK_BASE_URL) for url in DummyBackend.purged}
     assert listing in purged and story_path(fresh) not in purged
+
+
+def test_a_story_moved_by_the_desk_leaves_its_old_sections_lists(
+    client: Client, story: Story, middle_east: Section, django_capture_on_commit_callbacks: Commit
+) -> None:
+    world = services.add_section("world", "World")
+    for page in ("/section/middle-east/", "/section/middle-east/rss/", "/section/world/"):
+        client.get(page)
+        assert cached(page), page
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_section(story, world, actor="desk")
+    assert b"Harbour reopens" not in client.get("/section/middle-east/").content
+    assert b"Harbour reopens" in client.get("/section/world/").content
+    assert "https://news.example/section/middle-east/rss/" in DummyBackend.purged
 
 
 def test_section_and_agency_changes_purge_their_pages(client: Client, story: Story, middle_east: Section) -> None:

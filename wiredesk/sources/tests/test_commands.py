@@ -66,29 +66,23 @@ def test_worker_burst_runs_polls_as_tasks(agency, feed_server, tmp_path) -> None
     assert not results.exclude(status="SUCCESSFUL").exists()
 
 
-def test_release_embargoes_announces_stories_that_became_public(agency) -> None:
+def test_release_embargoes_announces_stories_that_became_public(agency, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from datetime import timedelta
 
     from django.utils import timezone
 
     from wiredesk.sources import tasks
+    from wiredesk.stories import after
     from wiredesk.stories.models import Story
-    from wiredesk.stories.signals import stories_changed
 
     now = timezone.now()
     ended = Story.objects.create(agency=agency, wire_id="ended", embargoed_until=now - timedelta(minutes=5))
     Story.objects.create(agency=agency, wire_id="future", embargoed_until=now + timedelta(hours=1))
     Story.objects.create(agency=agency, wire_id="long-ago", embargoed_until=now - timedelta(days=2))
     heard: list[list[int]] = []
-
-    def listen(sender, story_ids, **kwargs):  # type: ignore[no-untyped-def]
-        heard.append(list(story_ids))
-
-    stories_changed.connect(listen)
-    try:
-        tasks._released_up_to.clear()
-        assert tasks.release_embargoes.call() == 1
-        assert tasks.release_embargoes.call() == 0  # already announced
-    finally:
-        stories_changed.disconnect(listen)
+    monkeypatch.setattr(after, "_steps", dict(after._steps))
+    after.register("test-listen", lambda changes: heard.append(list(changes.stories)), order=999, does="listens")
+    tasks._released_up_to.clear()
+    assert tasks.release_embargoes.call() == 1
+    assert tasks.release_embargoes.call() == 0  # already announced
     assert heard == [[ended.pk]]

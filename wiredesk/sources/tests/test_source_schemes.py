@@ -107,7 +107,8 @@ def test_a_websub_hub_is_reached_only_at_a_checked_address(make_source: object) 
         rebinding = Resolver(hub_test=[["127.0.0.1"], ["127.0.0.2"]])
         guard = Guard(resolver=rebinding, policy=only_public)
         assert websub.subscribe(source, guard=guard) == ""
-        assert websub.subscribe(source, guard=guard).startswith("Refused: hub.test is a private or loopback")
+        refused = websub.subscribe(source, guard=guard)
+        assert refused.startswith("The WebSub hub could not be reached: Refused: hub.test is a private or loopback")
         assert public.hits["/hub"] == 1 and internal.hits["/hub"] == 0
     finally:
         public.close()

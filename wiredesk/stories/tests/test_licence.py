@@ -1,6 +1,6 @@
 """The licence contract, through every door: CLI, desk, API, Django admin and the ingest.
 
-An agency kill is final (design.md, "Lifecycle rules"): nobody brings the story back but the
+An agency kill is final (docs/architecture.md, "Lifecycle rules"): nobody brings the story back but the
 agency, with a newer usable version. A kill of the desk's own stays the desk's to undo.
 """
 

@@ -7,8 +7,6 @@ A reader that stops early (``wiredesk export | head``) stops the export quietly,
 from __future__ import annotations
 
 import json
-import os
-import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -25,16 +23,8 @@ class Command(BaseCommand):
         parser.add_argument("--all-versions", action="store_true", help="Attach every agency version.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            self._export(all_versions=options["all_versions"])
-            self.stdout.flush()
-        except BrokenPipeError:
-            # The reader is gone. Python flushes stdout again on the way out and would print a
-            # second BrokenPipeError then: point stdout at /dev/null first (the recipe of
-            # docs.python.org/3/library/signal.html, "Note on SIGPIPE").
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise SystemExit(1) from None
+        # a reader that goes away (`wiredesk export | head`) is handled by wiredesk.cli
+        self._export(all_versions=options["all_versions"])
 
     def _export(self, *, all_versions: bool) -> None:
         # prefetch: a fixed number of queries per chunk of 500, whatever the database holds

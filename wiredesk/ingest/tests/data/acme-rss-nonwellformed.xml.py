@@ -1,7 +1,7 @@
 """RSS 2.0 that is not well-formed: a bare "&" in the first title.
 
-expat stops at the "&" (feedparser sets bozo), then feedparser's lenient parser re-reads the
-whole document and recovers both items; the "&" is kept as a literal ampersand.
+lxml stops at the "&"; the feed reader repairs it (a bare "&" is an ampersand,
+_feed_recover) and reads both items; the "&" is kept as a literal ampersand.
 """
 
 from datetime import UTC, datetime

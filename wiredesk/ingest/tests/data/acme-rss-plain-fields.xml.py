@@ -1,7 +1,7 @@
 """Script and style in plain-text fields go with their content, not only their tags.
 
-The title and the channel title are RSS text (escaped markup feedparser does not take for
-HTML): the <script>/<style> blocks in them are code, left out whole; the description
+The title and the channel title are RSS text (escaped markup that is not read as HTML: a
+title's HTML holds no script or style): the <script>/<style> blocks in them are code, left out whole; the description
 (HTML) loses them the same way, and its inline <b> leaves no blank before the full stop.
 dc:creator and category are plain text too. The body is sanitized as always.
 """

@@ -1,4 +1,4 @@
-"""RSS 2.0 whose DOCTYPE declares an external entity (XXE): refused before feedparser runs."""
+"""RSS 2.0 whose DOCTYPE declares an external entity (XXE): refused before any parser reads it."""
 
 from wiredesk.ingest.exceptions import UnsafeXML
 

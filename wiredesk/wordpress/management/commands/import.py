@@ -2,7 +2,7 @@
 
 Django finds commands by their module's file name, so ``import.py`` serves ``wiredesk
 import`` although ``import`` is a keyword (nothing imports this module by that name).
-Options beyond the interface in design.md:
+Options beyond the stable interface (`wiredesk import wordpress EXPORT.xml [--agency SLUG] [--dry-run]`):
 
 - ``--own-agency SLUG``: the agency of the site's own posts (``Agency.own``); default: the
   agency already marked own, else one named after ``WIREDESK_SITE_NAME``, created.

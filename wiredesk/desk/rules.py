@@ -1,7 +1,8 @@
 """Desk pages for routing rules (admins only): list and order, edit, and the dry run.
 
-Mounted in ``wiredesk/desk/urls.py`` so the desk's authorization matrix covers them.
-The dry run replays the form's unsaved draft and saves nothing.
+The desk's pages over ``wiredesk.routing``, as ``sources.py`` is over ``wiredesk.sources``:
+the rules, their form, audit and dry run live in ``routing``, which knows nothing of the
+desk. The dry run replays the form's unsaved draft and saves nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from wiredesk.routing.models import RoutingRule
 @admin_required
 def rule_list(request: HttpRequest) -> HttpResponse:
     rules = RoutingRule.objects.select_related("section").prefetch_related("agencies")
-    return render(request, "routing/rules.html", {"rules": rules})
+    return render(request, "desk/rules.html", {"rules": rules})
 
 
 def _dry_run(form: RuleForm, dry: DryRunForm, rule: RoutingRule | None) -> list[services.Change]:
@@ -59,7 +60,7 @@ def _edit(request: HttpRequest, rule: RoutingRule | None) -> HttpResponse:
         audit.log_rule_change(request.user, saved, before)
         messages.success(request, f"Rule {saved.name} saved.")
         return redirect("desk:rules")
-    return render(request, "routing/rule_form.html", context)
+    return render(request, "desk/rule_form.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

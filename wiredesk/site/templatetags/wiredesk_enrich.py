@@ -1,4 +1,4 @@
-"""Template tags for what enrichment adds to the article page.
+"""Template tags for what enrichment adds to the article page (library ``wiredesk_enrich``).
 
 ``{% story_extras story as extras %}`` gives the tags, the other copies ("Also reported
 by …"), the public copy and the update timeline; ``{{ story|attribution_line }}`` gives
@@ -12,8 +12,8 @@ from django import template
 
 from wiredesk.enrich.attribution import Citation, provenance_line
 from wiredesk.enrich.models import Enrichment
-from wiredesk.enrich.queries import StoryExtras, story_extras
 from wiredesk.enrich.services import short_agency_name
+from wiredesk.site.enrichment import StoryExtras, story_extras
 from wiredesk.stories.models import Story
 
 register = template.Library()

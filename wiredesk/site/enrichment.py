@@ -1,11 +1,15 @@
-"""What tag pages and the article page read from enrichment."""
+"""What the article page shows of enrichment: tags, the other copies, the update timeline.
+
+``story_extras`` is read by the ``{% story_extras %}`` template tag (``wiredesk_enrich``) on
+every article page. Reads what ``wiredesk.enrich`` stored and writes nothing; a story not
+enriched yet gets empty extras.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -14,11 +18,6 @@ from wiredesk.site.queries import listed
 from wiredesk.stories.models import Story
 
 KIND_ORDER = ("place", "organisation", "person", "topic")
-
-
-def tag_stories(tag: Tag) -> QuerySet[Story]:
-    """Public stories with ``tag``, newest first (the site's keyset order)."""
-    return listed(enrich_tags__tag=tag)
 
 
 @dataclass(slots=True)
@@ -55,5 +54,3 @@ def story_extras(story: Story) -> StoryExtras:
         if primary_id and primary_id != story.pk:
             extras.primary = next((c for c in copies if c.pk == primary_id), None)
     return extras
-
-
