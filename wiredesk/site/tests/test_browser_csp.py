@@ -123,9 +123,14 @@ def test_no_page_violates_the_content_security_policy(
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     expect(page.locator("h1")).to_have_text("Incoming wire")
-    page.wait_for_function(
-        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/static/desk/queue.js'))"
-    )
+    # Polled from here: wait_for_function evaluates its predicate with eval() inside the page,
+    # which the policy (rightly) refuses once the first check is not already true.
+    loaded = "performance.getEntriesByType('resource').some(e => e.name.endsWith('/static/desk/queue.js'))"
+    for _ in range(100):
+        if page.evaluate(loaded):
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate(loaded), "the desk's queue script never loaded"
     visit(page, f"/desk/story/{lead.pk}/")
     page.fill("#id_headline", "Harbour open again")
     page.get_by_role("button", name="Override headline").click()
